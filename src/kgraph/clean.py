@@ -1,0 +1,188 @@
+"""Text cleaning: blank out site furniture, parse the dateline, split sentences.
+
+`clean(article) -> Document`. Furniture is replaced by spaces rather than cut,
+so offsets into `Document.content` are offsets into the original text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Article, Document, Sentence
+
+# Whole lines that are site furniture, never article content.
+_FURNITURE_LINE = re.compile(
+    r"""^\s*(?:
+        (?:baca\s+juga|lihat\s+juga|simak\s+juga|berita\s+terkait|artikel\s+terkait|
+           baca\s+berita|read\s+also|related)\b.*
+      | (?:cek|simak|ikuti|dapatkan|follow)\b.*(?:google\s+news|whatsapp|telegram|instagram|
+           channel|update\s+berita|berita\s+terkini|media\s+sosial).*
+      | (?:sumber|source|editor|penulis|pewarta|reporter|penyunting|redaktur|foto|
+           fotografer|video|tags?|kata\s+kunci|copyright|hak\s+cipta|caption|keterangan\s+foto)
+           \s*[:：].*
+      | (?:sumber|editor|penulis|bagikan|share|tweet|komentar|comments?|tags?|advertisement|
+           iklan|scroll\s+to\s+continue|gulir\s+untuk\s+melanjutkan|loading|
+           baca\s+selengkapnya|selengkapnya)\s*[:：]?\s*
+      | ©.*
+      | \(?adv\)?\.?
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Photo credits and advertorial tags inside a line: "(Ist/ Disway Kaltim)",
+# "-(Foto: Humas)-", "(Adv/Diskominfo Kaltim)", "(Adv)".
+_CREDIT = re.compile(
+    r"""-?\(\s*(?:ist|istimewa|foto|photo|dok|dokumentasi|ilustrasi|humas|adv|advertorial|
+        antara\s*foto|net|screenshot|tangkapan\s+layar)\b[^()\n]{0,80}\)-?""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_DASH = r"[-–—]+"
+_DATELINES = (
+    # "Samarinda (ANTARA) -", "Mataram (Lombok Post) –"
+    re.compile(rf"^\s*(?P<place>[A-Z][\w .'’]{{1,40}}?)\s*\((?P<outlet>[^()\n]{{2,40}})\)\s*{_DASH}\s*"),
+    # "JAMBI, Mjnews.id –", "SURABAYA, KOMPAS.com -", "Padang, Padek.co -"
+    re.compile(
+        rf"^\s*(?P<place>[A-Z][\w .'’]{{1,40}}?),\s*(?P<outlet>[\w.-]*[A-Za-z][\w-]*\.[a-z]{{2,}}"
+        rf"(?:\.[a-z]{{2,}})?|[A-Z][\w-]+(?:\s[A-Z][\w-]+)?)\s*{_DASH}\s*"
+    ),
+    # "BANDAR LAMPUNG –", "SEMARANG -"
+    re.compile(rf"^\s*(?P<place>[A-Z][A-Z'’]+(?: [A-Z][A-Z'’]+){{0,3}})\s*{_DASH}\s+"),
+    # "Samarinda – Pemerintah ..."
+    re.compile(rf"^\s*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})\s+[–—-]\s+(?=[A-Z\"“])"),
+)
+
+# Words before a period that do not end a sentence (lowercase, without the dot).
+ABBREVIATIONS = frozenset(
+    """pj plt plh h hj dr drs dra ir prof st no kab prov kec kel jl jln tel telp dll dsb dst
+    sdr sdri bpk bu pak mr mrs ms messrs st kh ny tn nn dkk vs etc inc ltd co corp jr sr
+    gen let kol brigjen mayjen irjen kombes akbp ipda bripka ak apt mgr rm ust
+    s.e m.si m.m s.h m.h s.t m.t s.sos s.ip m.ap s.pd m.pd s.kom m.kom ph.d s.ag m.ag
+    s.e m.e s.farm s.ked m.kes a.md""".split()
+)
+
+_BOUNDARY = re.compile(r"([.!?]+)([”\"'’)\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
+_TITLE_MAX = 200
+
+
+def clean(article: Article) -> Document:
+    """Blank furniture, find title and dateline, split the content into sentences."""
+    text = article.text
+    chars = list(text)
+    furniture: list[tuple[int, int]] = []
+
+    def blank(start: int, end: int) -> None:
+        for i in range(start, end):
+            if chars[i] not in "\n":
+                chars[i] = " "
+        furniture.append((start, end))
+
+    lines = _line_spans(text)
+    for start, end in lines:
+        line = text[start:end]
+        if _FURNITURE_LINE.match(line):
+            blank(start, end)
+            continue
+        for m in _CREDIT.finditer(line):
+            blank(start + m.start(), start + m.end())
+
+    title = article.title
+    content_lines = [(s, e) for s, e in lines if "".join(chars[s:e]).strip()]
+    if title is None and content_lines:
+        title = _title_from(text, content_lines)
+
+    dateline_place = outlet = None
+    for s, e in content_lines[:3]:
+        line = "".join(chars[s:e])
+        if title and line.strip() == title.strip():
+            continue
+        for pattern in _DATELINES:
+            m = pattern.match(line)
+            if m:
+                dateline_place = " ".join(m.group("place").split()).title()
+                if m.groupdict().get("outlet"):
+                    outlet = m.group("outlet").strip()
+                blank(s, s + m.end())
+                break
+        break  # only the first body line carries a dateline
+    if outlet is None:
+        outlet = _source_outlet(text)
+
+    content = "".join(chars)
+    sentences = tuple(_split_sentences(content))
+    return Document(
+        article=article,
+        content=content,
+        sentences=sentences,
+        title=title,
+        dateline_place=dateline_place,
+        outlet=outlet,
+        date=article.date,
+        furniture=tuple(furniture),
+    )
+
+
+def _line_spans(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        stripped = line.rstrip("\r\n")
+        spans.append((pos, pos + len(stripped)))
+        pos += len(line)
+    return spans
+
+
+def _title_from(text: str, content_lines: list[tuple[int, int]]) -> str | None:
+    """The first line is a headline when it is short, has no final period, and is
+    followed by a blank line or repeated (scraped pages often repeat it)."""
+    s, e = content_lines[0]
+    first = text[s:e].strip()
+    if not first or len(first) > _TITLE_MAX or first.endswith((".", "-", "–", "—")):
+        return None
+    rest = text[e:]
+    if any(p.match(first) for p in _DATELINES):
+        return None
+    if rest.startswith(("\n\n", "\r\n\r\n")) or first in rest[:600]:
+        return first
+    return None
+
+
+_SOURCE = re.compile(r"^\s*sumber\s*[:：]\s*(?P<outlet>[^\n]{2,60}?)\s*$", re.I | re.M)
+
+
+def _source_outlet(text: str) -> str | None:
+    m = _SOURCE.search(text)
+    return m.group("outlet") if m else None
+
+
+def _split_sentences(content: str):
+    for start, end in _line_spans(content):
+        line = content[start:end]
+        if not line.strip():
+            continue
+        cut = 0
+        for m in _BOUNDARY.finditer(line):
+            if m.group(1) == "." and _is_abbreviation(line, m.start(1)):
+                continue
+            stop = m.end(2)
+            yield from _sentence(content, start + cut, start + stop)
+            cut = m.end(3)
+        yield from _sentence(content, start + cut, end)
+
+
+def _sentence(content: str, start: int, end: int):
+    seg = content[start:end]
+    lead = len(seg) - len(seg.lstrip())
+    trail = len(seg.rstrip())
+    if trail > lead:
+        yield Sentence(start + lead, start + trail, seg[lead:trail])
+
+
+def _is_abbreviation(line: str, dot: int) -> bool:
+    """True when the period at `dot` ends an abbreviation or an initial, not a sentence."""
+    m = re.search(r"([\w.]+)$", line[:dot])
+    if not m:
+        return False
+    word = m.group(1).lower().strip(".")
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "M. Faisal", "H. Akmal"
+    return word in ABBREVIATIONS

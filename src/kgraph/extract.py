@@ -1,0 +1,1171 @@
+"""Extraction: `extract(document) -> Facts`.
+
+Rules are general: regions come from the gazetteer, titles and agencies from the
+lexicons, agreements from trigger words and the parties around them. Nothing here
+knows about any particular article.
+
+Order of work in one article:
+1. tokens; region mentions (gazetteer n-grams, with context checks);
+2. organisation mentions (agency acronyms, head-word phrases, companies);
+3. officials (title chunk then name, or name then "(title ...)" / ", title");
+4. the article's home region (the Indonesian government acting in it);
+5. agreements per sentence (triggers, parties, kind, status, date) and their sectors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from rapidfuzz.distance import OSA
+from rapidfuzz.fuzz import ratio
+
+from .gazetteer import Gazetteer, Region, gazetteer, norm
+from .lexicon import Lexicon, lexicon
+from .model import (
+    AgreementRef,
+    AgreementStage,
+    Document,
+    Facts,
+    OfficialRef,
+    OrgRef,
+    Party,
+    RegionRef,
+    Span,
+)
+
+EXTRACTOR_VERSION = "0.3.0"
+
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+_CAP = re.compile(r"^[A-Z][\w]*$|^[A-Z]{2,}$")
+_SPEECH = {
+    "kata", "ujar", "ucap", "ungkap", "jelas", "tutur", "sebut", "terang", "tegas", "tambah",
+    "papar", "menurut", "imbuh", "pungkas", "katanya", "ujarnya", "kata", "said", "says",
+    "menjelaskan", "mengatakan", "menyampaikan", "menegaskan",
+}
+_GOV_MARKERS = {"pemprov", "pemkab", "pemkot", "pemda", "pemerintah", "provinsi", "kabupaten",
+                "kota", "negara", "republik", "prov", "kab", "pemerintahan", "government", "of",
+                "the", "city", "province", "state", "regency", "prefektur", "prefecture"}
+_COORD = {"dan", "dengan", "&", "serta", "and", "with", "-", "–", "/"}
+_LOCATIVE = {"di", "ke", "menuju", "in", "at", "to"}
+_PARTICLES = {"bin", "binti", "van", "der", "de", "al", "el", "von", "da", "di", "la", "le",
+              "ibn", "bt", "bte"}
+_ORG_HEADS = {
+    # head words (normalised) -> organisation kind
+    "dinas": "dinas", "badan": "badan", "biro": "biro", "kementerian": "kementerian",
+    "kemenko": "kementerian", "departemen": "departemen", "kantor": "kantor",
+    "sekretariat": "sekretariat", "dewan": "dewan", "lembaga": "lembaga", "otorita": "otorita",
+    "kedutaan besar": "kedutaan", "kedutaan": "kedutaan", "kedubes": "kedutaan",
+    "konsulat jenderal": "konsulat", "konsulat": "konsulat", "kamar dagang": "asosiasi",
+    "akimat": "pemerintah", "maslikhat": "dewan", "department": "departemen",
+    "ministry": "kementerian", "embassy": "kedutaan", "consulate": "konsulat",
+    "bureau": "biro", "office": "kantor", "pemerintah rakyat": "pemerintah",
+}
+_NAMED_HEADS = {
+    # head words followed by a proper name rather than agency vocabulary
+    "universitas": "universitas", "institut": "universitas", "politeknik": "universitas",
+    "sekolah tinggi": "universitas", "university": "universitas", "bank": "perusahaan",
+    "pt": "perusahaan", "perusahaan": "perusahaan", "perseroan": "perusahaan",
+}
+_COMPANY_SUFFIX = {"motors", "motor", "group", "corporation", "corp", "co", "ltd", "limited",
+                   "inc", "holdings", "industries", "company", "gmbh", "ag", "bhd", "berhad",
+                   "tbk", "persero", "plc", "llc", "sdn"}
+_SUBUNIT_HEADS = {"bidang", "bagian", "seksi", "subbagian", "subbidang", "sub", "divisi", "unit"}
+_TITLE_EXTENSION = {"luar", "biasa", "dan", "berkuasa", "penuh", "lbbp", "extraordinary",
+                    "plenipotentiary", "and"}
+_PARTY_ORG_KINDS = {"perusahaan", "universitas", "asosiasi", "kementerian", "lembaga", "bumn",
+                    "bumd", "kedutaan", "konsulat", "otorita"}
+_KIND_RANK = {"cooperation": 0, "offer": 1, "loi": 2, "mou": 3, "moa": 4, "sister": 5}
+_PLANNED = re.compile(r"\b(akan|rencana\w*|direncanakan|nantinya|mendatang|segera|bakal|"
+                      r"will|planned|to be)\b", re.I)
+_SIGNED = re.compile(r"\b(telah|sudah|resmi|menandatangani|ditandatangani|diteken|meneken|"
+                     r"signed|sepakat|menyepakati|disepakati)\b", re.I)
+_PROPOSED = re.compile(r"\b(tawaran|menawarkan|peluang|penjajakan|menjajaki|jajaki|membuka|"
+                       r"mengajak|berharap|harapan|usulan|mengusulkan|offer\w*)\b", re.I)
+_ONGOING = re.compile(r"\b(berjalan|sedang|tengah|melanjutkan|memperkuat|memperpanjang|"
+                      r"perpanjangan|ongoing|renew\w*)\b", re.I)
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    "januari februari maret april mei juni juli agustus september oktober november desember"
+    .split())}
+_MONTHS.update({m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december"
+    .split())})
+_MONTHS.update({"agu": 8, "okt": 10, "des": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
+                "jun": 6, "jul": 7, "sep": 9, "nov": 11, "nop": 11, "oct": 10, "dec": 12})
+_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5, "minggu": 6,
+             "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+             "saturday": 5, "sunday": 6}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\w*\s+(\d{{4}})\b", re.I)
+_DATE_MY = re.compile(rf"\b(?:bulan\s+)?({_MONTH_RE})\w*\s+(?:tahun\s+)?(\d{{4}})\b", re.I)
+_DATE_NUM = re.compile(r"\((?:\w+,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})\)")
+_DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_YEAR = re.compile(r"\btahun\s+(\d{4})\b", re.I)
+_WEEKDAY_RE = re.compile(r"\b(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b", re.I)
+
+
+@dataclass
+class Tok:
+    text: str
+    start: int
+    end: int
+    sent: int
+    low: str = ""
+    word: bool = True
+
+    def __post_init__(self) -> None:
+        self.low = self.text.casefold()
+        self.word = self.text[0].isalnum()
+
+
+@dataclass
+class Mention:
+    """A region mention over tokens [i, j)."""
+
+    region_id: str
+    i: int
+    j: int
+    locator: bool = False  # "Anhui, Tiongkok": Tiongkok only locates Anhui
+    in_org: bool = False
+    in_official: int = -1  # index of the official whose chunk holds it
+    locative: bool = False  # "di Samarinda", "ke Tiongkok"
+
+
+@dataclass
+class OrgMention:
+    ref: OrgRef
+    i: int
+    j: int
+
+
+@dataclass
+class OfficialMention:
+    name: str
+    position: str
+    represents: str | None
+    org: OrgMention | None
+    default_country: str | None
+    i: int  # chunk start
+    j: int  # chunk end (after the name)
+    name_i: int
+    name_j: int
+    speaker: bool
+    hosts: list[str] = field(default_factory=list)
+
+
+class _Extraction:
+    def __init__(self, doc: Document, gaz: Gazetteer, lex: Lexicon) -> None:
+        self.doc = doc
+        self.gaz = gaz
+        self.lex = lex
+        self.toks: list[Tok] = []
+        self.sent_bounds: list[tuple[int, int]] = []  # token index range per sentence
+        for si, sent in enumerate(doc.sentences):
+            first = len(self.toks)
+            for m in _TOKEN.finditer(sent.text):
+                self.toks.append(Tok(m.group(), sent.start + m.start(), sent.start + m.end(), si))
+            self.sent_bounds.append((first, len(self.toks)))
+        self.sent_start = {b[0] for b in self.sent_bounds}
+        self.mentions: list[Mention] = []
+        self.orgs: list[OrgMention] = []
+        self.officials: list[OfficialMention] = []
+        self.learned_acronyms: dict[str, OrgRef] = {}
+        self.doc_countries: set[str] = set()
+
+    # ------------------------------------------------------------ helpers
+    def span(self, i: int, j: int) -> Span:
+        return Span(self.toks[i].start, self.toks[j - 1].end, self.toks[i].sent)
+
+    def surface(self, i: int, j: int) -> str:
+        return self.doc.content[self.toks[i].start:self.toks[j - 1].end]
+
+    def same_sentence(self, i: int, j: int) -> bool:
+        return 0 <= i < len(self.toks) and 0 <= j < len(self.toks) and \
+            self.toks[i].sent == self.toks[j].sent
+
+    def tok(self, i: int) -> Tok | None:
+        return self.toks[i] if 0 <= i < len(self.toks) else None
+
+    def glued(self, i: int) -> bool:
+        """Token i follows token i-1 with no space ("Gyeonggi-do", "Anhui-Indonesia")."""
+        return i > 0 and self.toks[i - 1].end == self.toks[i].start
+
+    def is_cap(self, i: int) -> bool:
+        t = self.tok(i)
+        return t is not None and t.word and t.text[0].isupper()
+
+    # ------------------------------------------------------------ regions
+    def find_regions(self) -> None:
+        toks, gaz = self.toks, self.gaz
+        # pass 1: the countries named anywhere, to license foreign cities/provinces
+        raw: list[tuple[int, int, list]] = []
+        i = 0
+        while i < len(toks):
+            hit = self._region_at(i)
+            if hit:
+                j, cands = hit
+                raw.append((i, j, cands))
+                for c in cands:
+                    if gaz.get(c.region_id).cls == "Country":
+                        self.doc_countries.add(c.region_id)
+                i = j
+            else:
+                i += 1
+        self.doc_countries.add("country/ID")  # Indonesian news: Indonesia is always context
+        for i, j, cands in raw:
+            rid = self._choose(i, j, cands)
+            if rid:
+                self.mentions.append(Mention(rid, i, j))
+        self._fuzzy_regions()
+        self.mentions.sort(key=lambda m: m.i)
+        self._mark_locators()
+
+    def _region_at(self, i: int):
+        toks = self.toks
+        if not toks[i].word or not (toks[i].text[0].isupper() or toks[i].text[0].isdigit()):
+            return None
+        best = None
+        k = i
+        words: list[str] = []
+        while k < len(toks) and len(words) < self.gaz.max_tokens and self.same_sentence(i, k):
+            t = toks[k]
+            if t.word:
+                words.append(t.low)
+                cands = self.gaz.lookup(norm(" ".join(words)))
+                if cands:
+                    best = (k + 1, cands)
+                k += 1
+            elif t.text in "-'’." and k + 1 < len(toks) and self.glued(k) and self.glued(k + 1):
+                k += 1  # "Gyeonggi-do", "Tojo Una-Una"
+            else:
+                break
+        if not best:
+            return None
+        j, cands = best
+        if j - i == 1 and toks[i].low in self.lex.stopwords:
+            return None
+        if j - i == 1 and toks[i].low in self.lex.titles:
+            return None
+        if j < len(toks) and self.glued(j) and toks[j].text == "-" and j + 1 < len(toks) \
+                and toks[j + 1].word and toks[j + 1].text[0].islower():
+            return None  # "Jawa-nya", part of a compound word
+        return best
+
+    def _choose(self, i: int, j: int, cands) -> str | None:
+        gaz = self.gaz
+        prev = self.tok(i - 1)
+        nxt = self.tok(j)
+        before = prev.low if prev and self.same_sentence(i - 1, i) else ""
+        after = nxt.low if nxt and self.same_sentence(j, j - 1) else ""
+        options: list[tuple[int, str]] = []
+        for c in cands:
+            r: Region = gaz.get(c.region_id)
+            if r.country == "ID" or r.cls == "Country":
+                score = 100 if r.country == "ID" else 90
+            else:
+                explicit = before in {"provinsi", "prefektur", "negara", "kota", "city", "state",
+                                      "province", "wilayah"} or after in {"province", "city",
+                                                                          "prefecture", "state"}
+                licensed = f"country/{r.country}" in self.doc_countries or r.population >= 5_000_000
+                if not (explicit or licensed):
+                    continue
+                if not c.strong and not licensed:
+                    continue
+                score = 50 + (10 if c.strong else 0)
+                if r.cls == "City":
+                    score += 15 if r.population >= 1_000_000 else -5
+                    if before in {"kota", "city"}:
+                        score += 30
+                elif before in {"provinsi", "province", "prefektur", "negara"} or \
+                        after in {"province", "prefecture", "state"}:
+                    score += 30
+            options.append((score, c.region_id))
+        if not options:
+            return None
+        options.sort(key=lambda x: (-x[0], x[1]))
+        return options[0][1]
+
+    def _fuzzy_regions(self) -> None:
+        """Misspellings: an unknown capitalised word right after a region word
+        ("Provinsi Anhuui"), or one close to a region already named in this article."""
+        known = {m.region_id for m in self.mentions}
+        covered = {k for m in self.mentions for k in range(m.i, m.j)}
+        for i, t in enumerate(self.toks):
+            if i in covered or not t.word or not t.text[0].isupper() or len(t.text) < 5:
+                continue
+            if t.low in self.lex.stopwords or t.low in self.lex.titles:
+                continue
+            if self.lex.agency(t.text) or t.low in self.lex.agency_words:
+                continue
+            prev = self.tok(i - 1)
+            after_marker = prev is not None and prev.low in {"provinsi", "negara", "republik",
+                                                             "kota", "kabupaten", "dari"}
+            best: tuple[float, str] | None = None
+            pool = known if not after_marker else known | set(self.doc_countries)
+            for rid in pool:
+                r = self.gaz.get(rid)
+                for name in (r.name, *r.aliases):
+                    if " " in name.strip():
+                        continue
+                    sc = ratio(t.low, name.casefold())
+                    if sc >= 88 and (best is None or sc > best[0]):
+                        best = (sc, rid)
+            if best:
+                self.mentions.append(Mention(best[1], i, i + 1))
+
+    def _mark_locators(self) -> None:
+        ms = self.mentions
+        for a, b in zip(ms, ms[1:], strict=False):
+            between = [t.text for t in self.toks[a.j:b.i]]
+            if between in ([","], ["(", ],) or between == [","] or between == []:
+                if b.region_id in self.gaz.ancestors(a.region_id):
+                    b.locator = True
+            if between == ["("] and b.region_id == a.region_id:
+                b.locator = True  # "Kalimantan Timur (Kaltim)"
+        for m in ms:
+            prev = self.tok(m.i - 1)
+            if prev and prev.low in _LOCATIVE and self.same_sentence(m.i - 1, m.i):
+                m.locative = True
+
+    def region_at_token(self, i: int) -> Mention | None:
+        for m in self.mentions:
+            if m.i == i:
+                return m
+        return None
+
+    # ------------------------------------------------------------ organisations
+    def find_orgs(self) -> None:
+        toks = self.toks
+        i = 0
+        while i < len(toks):
+            found = self._org_at(i)
+            if found:
+                self.orgs.append(found)
+                i = found.j
+            else:
+                i += 1
+        for o in self.orgs:
+            for m in self.mentions:
+                if o.i <= m.i < o.j:
+                    m.in_org = True
+
+    def _region_chunk(self, i: int) -> tuple[int, str | None]:
+        """Optional region qualifier after an organisation or title: markers such as
+        'Provinsi', 'Pemprov', 'of The City of' then a region mention."""
+        k = i
+        while k < len(self.toks) and self.toks[k].low in _GOV_MARKERS and self.same_sentence(i, k):
+            k += 1
+        if k < len(self.toks) and self.toks[k].text == "-" and k > i - 1:
+            k += 0
+        m = self.region_at_token(k)
+        if m and self.same_sentence(i, k):
+            return m.j, m.region_id
+        return i, None
+
+    def _org_at(self, i: int) -> OrgMention | None:
+        toks = self.toks
+        t = toks[i]
+        if not t.word:
+            return None
+        # acronyms from the text ("... (DPMPTSP)") or the lexicon
+        if t.text in self.learned_acronyms and not self._is_paren_acronym(i):
+            ref = self.learned_acronyms[t.text]
+            j, rid = self._region_chunk(i + 1)
+            return OrgMention(self._ref(ref.name, ref.kind, rid or ref.region_id, ref.acronym,
+                                        i, j), i, j)
+        agency = self._agency_token(i)
+        if agency and not self._is_paren_acronym(i):
+            j = i + 1
+            # "Disperindagkop dan UKM": the connector plus another acronym continue it
+            while j + 1 < len(toks) and toks[j].low in {"dan", "&"} and toks[j + 1].text.isupper() \
+                    and self.same_sentence(i, j + 1) and len(toks[j + 1].text) >= 2 \
+                    and not self.region_at_token(j + 1):
+                j += 2
+            j2, rid = self._region_chunk(j)
+            return OrgMention(self._ref(agency.name, agency.kind, rid, agency.acronym, i, j2,
+                                        scope=agency.scope), i, j2)
+        head = self._head_at(i, _ORG_HEADS)
+        if head:
+            hj, kind = head
+            j = hj
+            while j < len(toks) and self.same_sentence(i, j):
+                tj = toks[j]
+                if self.region_at_token(j) and tj.low not in self.lex.agency_words:
+                    break
+                if tj.low in self.lex.agency_words or (tj.text.isupper() and len(tj.text) >= 2
+                                                      and tj.word):
+                    j += 1
+                    continue
+                if tj.text == "," and j + 1 < len(toks) and toks[j + 1].low in self.lex.agency_words \
+                        and toks[j + 1].text[0].isupper():
+                    j += 1
+                    continue
+                if tj.text == "-" and self.glued(j) and j + 1 < len(toks) and \
+                        self._head_at(j + 1, _ORG_HEADS):
+                    # "Department of ...-Akimat Astana": the parent body is the organisation
+                    return self._org_at(j + 1)
+                break
+            while j > hj and toks[j - 1].low in {"dan", "&", "of", "the", "and", ","}:
+                j -= 1
+            if j == hj and kind not in {"asosiasi", "pemerintah", "dewan", "kedutaan", "konsulat"}:
+                if kind not in {"kementerian"}:
+                    return None
+            name = self.surface(i, j)
+            acronym = None
+            if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" \
+                    and toks[j + 1].word and toks[j + 1].text[0].isupper():
+                acronym = toks[j + 1].text
+                j += 3
+            known = self.lex.agency(acronym) if acronym else None
+            j2, rid = self._region_chunk(j)
+            ref = self._ref(name, known.kind if known else kind, rid, acronym, i, j2,
+                            scope=known.scope if known else None, canonical_acronym=bool(known))
+            if acronym:
+                self.learned_acronyms[acronym] = ref
+            return OrgMention(ref, i, j2)
+        named = self._head_at(i, _NAMED_HEADS)
+        if named:
+            hj, kind = named
+            j = hj
+            while j < len(toks) and self.same_sentence(i, j) and j - hj < 5 and \
+                    (self.is_cap(j) or toks[j].low in {"(persero)", "tbk"}) and \
+                    toks[j].low not in self.lex.stopwords:
+                j += 1
+            if j == hj:
+                return None
+            start = hj if t.low in {"perusahaan", "perseroan"} else i
+            name = self.surface(start, j)
+            return OrgMention(self._ref(name, kind, None, None, start, j), start, j)
+        # "JAC Motors", "Hyundai Motor Group": capitalised run ending in a company word
+        if t.text[0].isupper():
+            j = i
+            while j < len(toks) and self.is_cap(j) and j - i < 5 and self.same_sentence(i, j):
+                if toks[j].low in _COMPANY_SUFFIX and j > i:
+                    name = self.surface(i, j + 1)
+                    return OrgMention(self._ref(name, "perusahaan", None, None, i, j + 1), i, j + 1)
+                j += 1
+        return None
+
+    def _is_paren_acronym(self, i: int) -> bool:
+        p, n = self.tok(i - 1), self.tok(i + 1)
+        return bool(p and n and p.text == "(" and n.text == ")")
+
+    def _agency_token(self, i: int):
+        t = self.toks[i]
+        a = self.lex.agency(t.text)
+        if a and (t.text == a.acronym or t.text.isupper() or len(t.text) >= 5):
+            return a
+        # misspelled acronym ("DPMTPSP"): one edit from a known acronym of 5+ letters
+        if t.text.isupper() and len(t.text) >= 5 and not self.region_at_token(i):
+            for key, agency in self.lex.agencies.items():
+                if len(key) >= 5 and abs(len(key) - len(t.text)) <= 1 and \
+                        OSA.distance(key, t.text.casefold()) <= 1:
+                    return agency
+        return None
+
+    def _head_at(self, i: int, heads: dict[str, str]) -> tuple[int, str] | None:
+        toks = self.toks
+        if not toks[i].word or not toks[i].text[0].isupper():
+            return None
+        for n in (2, 1):
+            if i + n <= len(toks):
+                key = " ".join(t.low for t in toks[i:i + n])
+                if key in heads:
+                    return i + n, heads[key]
+        return None
+
+    def _ref(self, name: str, kind: str, region_id: str | None, acronym: str | None,
+             i: int, j: int, scope: str | None = None, canonical_acronym: bool = False) -> OrgRef:
+        if scope is None:
+            scope = "regional" if kind in {"dinas", "badan", "biro", "sekretariat", "dewan",
+                                           "kantor", "pemerintah", "departemen"} else "national"
+        key_name = acronym.upper() if (acronym and (canonical_acronym or
+                                                    self.lex.agency(acronym))) else norm(name)
+        if acronym and self.lex.agency(acronym):
+            key_name = self.lex.agency(acronym).acronym.upper()  # type: ignore[union-attr]
+        region_part = region_id or ("@home" if scope == "regional" else "")
+        return OrgRef(key=f"{key_name}|{region_part}", name=name, kind=kind, region_id=region_id,
+                      acronym=acronym, surface=self.surface(i, j), span=self.span(i, j))
+
+    def org_at_token(self, i: int) -> OrgMention | None:
+        for o in self.orgs:
+            if o.i == i:
+                return o
+        return None
+
+    # ------------------------------------------------------------ officials
+    def find_officials(self) -> None:
+        toks = self.toks
+        used: set[int] = set()
+        i = 0
+        while i < len(toks):
+            if i in used:
+                i += 1
+                continue
+            off = self._title_first(i)
+            if off:
+                self.officials.append(off)
+                used.update(range(off.i, off.j))
+                i = off.j
+                continue
+            i += 1
+        # name before title: "Name (Title ...)" and "Name, Title ..."
+        for i, t in enumerate(toks):
+            if i in used or t.text not in {"(", ","}:
+                continue
+            off = self._name_first(i)
+            if off:
+                self.officials.append(off)
+                used.update(range(off.name_i, off.j))
+        self.officials.sort(key=lambda o: o.i)
+        for idx, off in enumerate(self.officials):
+            for m in self.mentions:
+                if off.i <= m.i < off.j:
+                    m.in_official = idx
+        # region and org words inside a person's name are not mentions
+        names = {k for o in self.officials for k in range(o.name_i, o.name_j)}
+        self.mentions = [m for m in self.mentions if m.i not in names]
+        self.orgs = [o for o in self.orgs if o.i not in names]
+
+    def _title_at(self, i: int) -> tuple[int, int, str] | None:
+        """A title (with its modifiers) starting at token i: (start, end, canonical scope)."""
+        toks = self.toks
+        k = i
+        while k < len(toks) and self.same_sentence(i, k):
+            t = toks[k]
+            if t.low.rstrip(".") in self.lex.modifiers and t.text[0].isupper():
+                k += 1
+                if k < len(toks) and toks[k].text == ".":
+                    k += 1
+                if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
+                    k += 3  # "Penjabat (Pj) Gubernur"
+                continue
+            if t.low == "pelaksana" and k + 1 < len(toks) and toks[k + 1].low in {"tugas", "harian"}:
+                k += 2
+                continue
+            break
+        if k >= len(toks) or not toks[k].word or not toks[k].text[0].isupper():
+            return None
+        best = None
+        for n in range(min(self.lex.title_max_tokens, len(toks) - k), 0, -1):
+            key = " ".join(t.low for t in toks[k:k + n])
+            title = self.lex.titles.get(key)
+            if title and self.same_sentence(k, k + n - 1):
+                best = (k + n, title.scope)
+                break
+        if not best:
+            # "Wakil" alone before a body: "Wakil Direktur" is a title; "Wakil" needs one
+            return None
+        if k > i and toks[i].low == "wakil" and False:
+            return None
+        return i, best[0], best[1]
+
+    def _title_first(self, i: int) -> OfficialMention | None:
+        hit = self._title_at(i)
+        if not hit:
+            return None
+        start, k, scope = hit
+        toks = self.toks
+        represents: str | None = None
+        hosts: list[str] = []
+        org: OrgMention | None = None
+        pos_tokens: list[tuple[int, int]] = [(start, k)]
+        host_next = False
+        while k < len(toks) and self.same_sentence(start, k):
+            t = toks[k]
+            if t.text == "(" and k + 2 < len(toks) and toks[k + 2].text == ")":
+                k += 3
+                continue
+            o = self.org_at_token(k)
+            if o:
+                org = o
+                # the org span may include its region
+                name_end = o.i + len(_TOKEN.findall(o.ref.name)) if o.ref.name else o.j
+                pos_tokens.append((o.i, min(name_end, o.j)))
+                if o.ref.region_id:
+                    if host_next:
+                        hosts.append(o.ref.region_id)
+                    elif represents is None:
+                        represents = o.ref.region_id
+                k = o.j
+                host_next = False
+                continue
+            if t.low in _SUBUNIT_HEADS and t.text[0].isupper() or t.low in _TITLE_EXTENSION \
+                    and (t.text[0].isupper() or t.low == "dan"):
+                j = k + 1
+                while j < len(toks) and self.same_sentence(k, j) and (
+                        (toks[j].low in self.lex.agency_words and not self.org_at_token(j)
+                         and not self.region_at_token(j))
+                        or toks[j].low in _TITLE_EXTENSION):
+                    j += 1
+                pos_tokens.append((k, j))
+                k = j
+                continue
+            if t.low in {"of", "the"} and scope != "national":
+                j = k
+                while j < len(toks) and toks[j].low in {"of", "the"}:
+                    j += 1
+                if j < len(toks) and (self.org_at_token(j) or self.region_at_token(j)
+                                      or toks[j].low in _GOV_MARKERS):
+                    k = j
+                    continue
+                # English sub-unit: "Head of the Department of Economics and Budget Planning"
+                j2 = j
+                while j2 < len(toks) and self.same_sentence(k, j2) and (
+                        toks[j2].low in self.lex.agency_words or toks[j2].low in {",", "of"}
+                        ) and not self.org_at_token(j2) and not self.region_at_token(j2):
+                    j2 += 1
+                if j2 > j:
+                    pos_tokens.append((k, j2))
+                    k = j2
+                    if k < len(toks) and toks[k].text == "-" and self.glued(k):
+                        k += 1
+                    continue
+                break
+            if t.low in _GOV_MARKERS and t.text[0].isupper() or t.low in {"of", "the"}:
+                k += 1
+                continue
+            if t.low in {"untuk", "di", "to", "in", "for"} and scope in {"diplomatic", "any",
+                                                                         "national"}:
+                nxt = k + 1
+                while nxt < len(toks) and toks[nxt].low in _GOV_MARKERS:
+                    nxt += 1
+                if self.region_at_token(nxt):
+                    host_next = True
+                    k = nxt
+                    continue
+                break
+            m = self.region_at_token(k)
+            if m:
+                if host_next or (represents is not None and scope == "diplomatic"):
+                    hosts.append(m.region_id)
+                elif represents is None:
+                    represents = m.region_id
+                k = m.j
+                host_next = False
+                if k < len(toks) and toks[k].text == "-" and self.glued(k) and \
+                        self.region_at_token(k + 1):
+                    k += 1  # "Anhui-Indonesia"
+                continue
+            break
+        chunk_end = k
+        if k < len(toks) and toks[k].text == "," and self.same_sentence(start, k + 1):
+            k += 1
+        name_i = k
+        name, name_j = self._name_at(k)
+        if not name:
+            return None
+        position = self._position_text(pos_tokens)
+        default_country = None
+        if scope == "national" and represents is None:
+            default_country = "country/ID"
+        if scope == "diplomatic" and represents is None and hosts and \
+                any(self.gaz.country_of(h) != "country/ID" for h in hosts):
+            default_country = "country/ID"
+        prev = self.tok(start - 1)
+        speaker = bool(prev and prev.low in _SPEECH and self.same_sentence(start - 1, start))
+        del chunk_end
+        return OfficialMention(name, position, represents, org, default_country, start, name_j,
+                               name_i, name_j, speaker, hosts)
+
+    def _position_text(self, parts: list[tuple[int, int]]) -> str:
+        text = " ".join(self.surface(a, b) for a, b in parts if b > a)
+        text = re.sub(r"\s*\([^()]{1,12}\)", "", text)  # "Penjabat (Pj) Gubernur"
+        text = re.sub(r"\s*-\s*$", "", text)
+        return " ".join(text.split()).strip(" ,-")
+
+    def _name_at(self, k: int) -> tuple[str | None, int]:
+        """A person's name starting at token k: capitalised words, initials, particles;
+        honorifics and degrees are skipped."""
+        toks = self.toks
+        parts: list[str] = []
+        j = k
+        start = k
+        while j < len(toks) and self.same_sentence(k, j) and len(parts) < 6:
+            t = toks[j]
+            low = t.low.replace(".", "")
+            if t.word and low in self.lex.honorifics and not parts and t.text[0].isupper() \
+                    and (j + 1 < len(toks) and (toks[j + 1].text == "." or self.is_cap(j + 1))):
+                j += 2 if j + 1 < len(toks) and toks[j + 1].text == "." else 1
+                start = j
+                continue
+            if t.word and t.text[0].isupper():
+                if t.low in self.lex.stopwords and not parts:
+                    return None, k
+                if not parts and (t.low in self.lex.titles or self.org_at_token(j)):
+                    return None, k
+                if parts and (t.low in self.lex.titles and t.low not in {"raja", "sultan"}):
+                    break
+                if parts and self.region_at_token(j) and len(parts) >= 2:
+                    break
+                parts.append(t.text)
+                j += 1
+                if j < len(toks) and toks[j].text == "." and len(t.text) <= 2:
+                    j += 1  # initial "M." / "H."
+                elif j + 1 < len(toks) and toks[j].text in "-'’" and self.glued(j) \
+                        and self.glued(j + 1) and toks[j + 1].word:
+                    parts[-1] += toks[j].text + toks[j + 1].text
+                    j += 2
+                continue
+            if t.word and t.low in _PARTICLES and parts and self.is_cap(j + 1):
+                parts.append(t.text)
+                j += 1
+                continue
+            break
+        del start
+        # drop leading initials-only honorific words left over and trailing particles
+        while parts and parts[-1].lower() in _PARTICLES:
+            parts.pop()
+        real = [p for p in parts if len(p.replace(".", "")) > 1]
+        if not real:
+            return None, k
+        if all(p.isupper() and len(p) > 2 for p in real):
+            return None, k  # an acronym, not a name
+        return " ".join(parts), j
+
+    def _name_first(self, i: int) -> OfficialMention | None:
+        """'Name (Title ...)' at '(' or 'Name, Title ...' at ','."""
+        toks = self.toks
+        if i == 0 or i + 1 >= len(toks) or not self.same_sentence(i - 1, i + 1):
+            return None
+        title = self._title_at(i + 1)
+        if not title:
+            return None
+        # walk back over the name
+        j = i
+        k = i - 1
+        while k >= 0 and self.same_sentence(k, i) and i - k <= 6 and (
+                self.is_cap(k) or toks[k].text == "." and k > 0 and len(toks[k - 1].text) <= 2
+                or toks[k].low in _PARTICLES or toks[k].text in "-'’" and self.glued(k)):
+            if toks[k].low in self.lex.stopwords and self.is_cap(k):
+                break
+            if self.region_at_token(k) or self.org_at_token(k) or toks[k].low in self.lex.titles:
+                break
+            k -= 1
+        name_i = k + 1
+        if name_i >= j:
+            return None
+        name, name_j = self._name_at(name_i)
+        if not name or name_j != j:
+            return None
+        # parse the title chunk as if a name followed; collect until ')' or ','
+        fake = self._title_chunk_only(i + 1)
+        if fake is None:
+            return None
+        position, represents, org, end, hosts, scope = fake
+        default_country = "country/ID" if scope == "national" and represents is None else None
+        prev = self.tok(name_i - 1)
+        speaker = bool(prev and prev.low in _SPEECH)
+        return OfficialMention(name, position, represents, org, default_country, name_i, end,
+                               name_i, name_j, speaker, hosts)
+
+    def _title_chunk_only(self, i: int):
+        hit = self._title_at(i)
+        if not hit:
+            return None
+        start, k, scope = hit
+        toks = self.toks
+        close = k
+        depth_end = {")", ","} if toks[i - 1].text == "(" else {",", ";"}
+        while close < len(toks) and self.same_sentence(i, close) and toks[close].text not in depth_end:
+            close += 1
+        if close - k > 25:
+            return None
+        represents = None
+        hosts: list[str] = []
+        org = None
+        for m in self.mentions:
+            if k <= m.i < close:
+                prev = self.tok(m.i - 1)
+                if prev and prev.low in {"untuk", "to", "di", "in"} and scope == "diplomatic":
+                    hosts.append(m.region_id)
+                elif represents is None:
+                    represents = m.region_id
+        for o in self.orgs:
+            if k <= o.i < close:
+                org = o
+                if represents is None and o.ref.region_id:
+                    represents = o.ref.region_id
+                break
+        # position: the words up to the first region / org body; English "X of the Department"
+        stop = close
+        if org is not None:
+            stop = min(stop, org.i)
+        for m in self.mentions:
+            if k <= m.i < stop:
+                stop = m.i
+        position = self._position_text([(start, stop)])
+        position = re.sub(r"\s+(of|the|dan|and|-)+$", "", position, flags=re.I)
+        end = close + 1 if close < len(toks) and toks[close].text == ")" else close
+        return position, represents, org, end, hosts, scope
+
+    # ------------------------------------------------------------ home region
+    def home_region(self) -> str | None:
+        score: Counter[str] = Counter()
+        for m in self.mentions:
+            r = self.gaz.get(m.region_id)
+            if r.country != "ID" or r.cls == "Country":
+                continue
+            w = 1.0
+            prev = [t.low for t in self.toks[max(0, m.i - 3):m.i]]
+            if any(p in {"pemprov", "pemkab", "pemkot", "pemda", "pemerintah"} for p in prev):
+                w += 3
+            if m.in_official >= 0:
+                w += 0.5
+            if m.locative:
+                w -= 0.5
+            score[m.region_id] += w
+        if self.doc.dateline_place:
+            for cand in self.gaz.lookup(norm(self.doc.dateline_place)):
+                r = self.gaz.get(cand.region_id)
+                if r.country == "ID" and r.parent and r.parent in score:
+                    score[r.parent] += 0.5
+        if not score:
+            return None
+        return max(sorted(score), key=lambda r: score[r])
+
+    # ------------------------------------------------------------ agreements
+    def find_agreements(self, home: str | None) -> list[AgreementRef]:
+        lex = self.lex
+        per_sentence: list[tuple[int, list[tuple[Party, Party]], list[str], str]] = []
+        agreements: dict[tuple[Party, Party], dict] = {}
+        order: list[tuple[Party, Party]] = []
+        masked = self._masked_ranges()
+        for si, sent in enumerate(self.doc.sentences):
+            text = self._masked_sentence(si, masked)
+            kinds = [(tr.kind, tr.strong) for tr in lex.triggers if tr.pattern.search(text)]
+            strong = any(s for _, s in kinds)
+            scope = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)
+                        for w in lex.scope_words)
+            if not kinds and not scope:
+                continue
+            pairs = self._pairs_in_sentence(si, home) if strong else []
+            if not pairs and strong:
+                pairs = []
+            kind_names = [k for k, s in kinds if k != "cooperation" or s]
+            per_sentence.append((si, pairs, kind_names, text))
+            for p in pairs:
+                if p not in agreements:
+                    agreements[p] = {"stages": [], "sectors": [], "spans": []}
+                    order.append(p)
+        if not order:
+            return []
+        # assign each sentence to agreements: its own pairs, else the nearest earlier one
+        current = None
+        first = order[0]
+        sentence_targets: list[tuple[int, list, list[str], str]] = []
+        for si, pairs, kind_names, text in per_sentence:
+            targets = pairs
+            if not targets:
+                existing = self._existing_pair_named(si, order)
+                targets = [existing] if existing else [current or first]
+            sentence_targets.append((si, targets, kind_names, text))
+            current = targets[-1]
+        for si, targets, kind_names, text in sentence_targets:
+            sent = self.doc.sentences[si]
+            sp = Span(sent.start, sent.end, si)
+            sectors = self._sectors_in(si, masked)
+            kinds = [k for k in kind_names if k in _KIND_RANK] or (["cooperation"] if any(
+                tr.strong and tr.pattern.search(text) for tr in lex.triggers) else [])
+            status = _status(text)
+            when = self._date_in(sent.text)
+            for target in targets:
+                a = agreements[target]
+                a["spans"].append(sp)
+                for k in dict.fromkeys(kinds):
+                    a["stages"].append(AgreementStage(k, status, when, sp))
+                a["sectors"].extend((sid, Span(s, e, si)) for sid, s, e in sectors)
+        out = []
+        for p in order:
+            a = agreements[p]
+            if not a["stages"]:
+                a["stages"].append(AgreementStage("cooperation", "reported", None, a["spans"][0]))
+            out.append(AgreementRef(p, tuple(a["stages"]), tuple(a["sectors"]), tuple(a["spans"])))
+        return out
+
+    def _masked_ranges(self) -> list[tuple[int, int]]:
+        """Character ranges not to read triggers or sectors from: organisation names and
+        officials' title chunks ("Kepala Bagian Kerja Sama", "Dinas Pertanian")."""
+        ranges = [(o.ref.span.start, o.ref.span.end) for o in self.orgs]
+        for off in self.officials:
+            ranges.append((self.toks[off.i].start, self.toks[off.j - 1].end))
+        return ranges
+
+    def _masked_sentence(self, si: int, masked: list[tuple[int, int]]) -> str:
+        sent = self.doc.sentences[si]
+        chars = list(sent.text)
+        for a, b in masked:
+            for c in range(max(a, sent.start), min(b, sent.end)):
+                chars[c - sent.start] = " "
+        return "".join(chars)
+
+    def _pairs_in_sentence(self, si: int, home: str | None) -> list[tuple[Party, Party]]:
+        lo, hi = self.sent_bounds[si]
+        cands: list[tuple[int, int, Party]] = []  # (token start, token end, party)
+        for m in self.mentions:
+            if not (lo <= m.i < hi) or m.locator or m.locative or m.in_org:
+                continue
+            if m.in_official >= 0:
+                continue
+            cands.append((m.i, m.j, Party("region", m.region_id)))
+        for off in self.officials:
+            if lo <= off.i < hi and not off.speaker:
+                rid = off.represents or off.default_country
+                if rid:
+                    cands.append((off.i, off.j, Party("region", rid)))
+        org_cands = []
+        for o in self.orgs:
+            if not (lo <= o.i < hi):
+                continue
+            prev = self.tok(o.i - 1)
+            if prev and prev.low in _LOCATIVE:
+                continue
+            if o.ref.kind in _PARTY_ORG_KINDS and (o.ref.region_id is None or o.ref.kind in
+                                                   {"perusahaan", "universitas", "asosiasi"}):
+                org_cands.append((o.i, o.j, Party("org", o.ref.key)))
+            elif o.ref.region_id and o.ref.region_id != home:
+                cands.append((o.i, o.j, Party("region", o.ref.region_id)))
+        cands.sort(key=lambda c: c[0])
+        # collapse an ancestor named beside its descendant ("Anhui ... Tiongkok")
+        keys = [c[2].key for c in cands]
+        pairs: list[tuple[Party, Party]] = []
+        used: set[int] = set()
+        trig = self._trigger_token(si)
+        for a in range(len(cands) - 1):
+            b = a + 1
+            ca, cb = cands[a], cands[b]
+            if ca[2] == cb[2]:
+                continue
+            between = [t.low for t in self.toks[ca[1]:cb[0]]]
+            between = [w for w in between if w not in _GOV_MARKERS and w not in {"(", ")"}]
+            if between and all(w in _COORD for w in between) and any(w in _COORD for w in between):
+                before = self.tok(ca[0] - 1)
+                mutual = (before is not None and before.low in {"antara", "between"}) or \
+                    (trig is not None and cb[1] <= trig) or self._followed_by_agreeing(cb[1])
+                prev2 = [t.low for t in self.toks[max(lo, ca[0] - 3):ca[0]]]
+                if "dengan" in prev2 or "with" in prev2:
+                    mutual = mutual and before is not None and before.low in {"antara", "between"}
+                if mutual:
+                    pairs.append(_pair(ca[2], cb[2]))
+                    used.update({a, b})
+        rest = [c for n, c in enumerate(cands) if n not in used]
+        rest_keys = {c[2].key for c in rest}
+        rest = [c for c in rest if not any(
+            c[2].key in self._ancestors(k) for k in rest_keys if k != c[2].key)]
+        others = []
+        for c in rest:
+            if c[2].key != home and c[2] not in others and not (
+                    home and c[2].key in self._ancestors(home)):
+                others.append(c[2])
+        if not others and not pairs and org_cands:
+            others = list(dict.fromkeys(c[2] for c in org_cands))
+        anchor = Party("region", home) if home else None
+        if anchor is None and others:
+            anchor, others = others[0], others[1:]
+        for o in others:
+            if anchor and o != anchor:
+                p = _pair(anchor, o)
+                if p not in pairs:
+                    pairs.append(p)
+        del keys
+        return pairs
+
+    def _ancestors(self, key: str) -> list[str]:
+        try:
+            return self.gaz.ancestors(key)
+        except KeyError:
+            return []
+
+    def _trigger_token(self, si: int) -> int | None:
+        sent = self.doc.sentences[si]
+        best = None
+        for tr in self.lex.triggers:
+            if not tr.strong:
+                continue
+            m = tr.pattern.search(sent.text)
+            if m and (best is None or m.start() < best):
+                best = m.start()
+        if best is None:
+            return None
+        pos = sent.start + best
+        lo, hi = self.sent_bounds[si]
+        for k in range(lo, hi):
+            if self.toks[k].start >= pos:
+                return k
+        return None
+
+    def _followed_by_agreeing(self, k: int) -> bool:
+        words = [t.low for t in self.toks[k:k + 3]]
+        return any(w in {"sepakat", "menandatangani", "bekerja", "menjalin", "resmi", "agreed",
+                         "signed", "meneken", "menyepakati"} for w in words)
+
+    def _existing_pair_named(self, si: int, order: list[tuple[Party, Party]]):
+        lo, hi = self.sent_bounds[si]
+        named = {m.region_id for m in self.mentions if lo <= m.i < hi}
+        best = None
+        for p in order:
+            keys = {p[0].key, p[1].key}
+            if keys <= named:
+                return p
+            if best is None and len(keys & named) == 1 and (keys & named) != {None}:
+                other = next(iter(keys & named))
+                if sum(1 for q in order if other in {q[0].key, q[1].key}) == 1:
+                    best = p
+        return best
+
+    def _sectors_in(self, si: int, masked: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
+        text = self._masked_sentence(si, masked)
+        sent = self.doc.sentences[si]
+        words = [(m.group().casefold(), m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+        out: list[tuple[str, int, int]] = []
+        i = 0
+        while i < len(words):
+            hit = None
+            for n in range(min(self.lex.sector_max_tokens, len(words) - i), 0, -1):
+                key = " ".join(w for w, _, _ in words[i:i + n])
+                sid = self.lex.sector_words.get(key)
+                if sid:
+                    hit = (sid, n)
+                    break
+            if hit:
+                sid, n = hit
+                out.append((sid, sent.start + words[i][1], sent.start + words[i + n - 1][2]))
+                i += n
+            else:
+                i += 1
+        return out
+
+    # ------------------------------------------------------------ dates
+    def article_date(self) -> date | None:
+        if self.doc.date:
+            try:
+                return date.fromisoformat(self.doc.date[:10])
+            except ValueError:
+                pass
+        for sent in self.doc.sentences[:3]:
+            m = _DATE_NUM.search(sent.text)
+            if m:
+                try:
+                    return date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+                except ValueError:
+                    continue
+            m2 = _DATE_DMY.search(sent.text)
+            if m2:
+                try:
+                    return date(int(m2.group(3)), _month(m2.group(2)), int(m2.group(1)))
+                except ValueError:
+                    continue
+        return None
+
+    def _date_in(self, text: str) -> str | None:
+        for m in _DATE_ISO.finditer(text):
+            return m.group(0)
+        m = _DATE_NUM.search(text)
+        if m:
+            try:
+                return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+            except ValueError:
+                pass
+        m2 = _DATE_DMY.search(text)
+        if m2:
+            try:
+                return date(int(m2.group(3)), _month(m2.group(2)), int(m2.group(1))).isoformat()
+            except ValueError:
+                pass
+        m3 = _DATE_MY.search(text)
+        if m3:
+            return f"{int(m3.group(2)):04d}-{_month(m3.group(1)):02d}"
+        wd = _WEEKDAY_RE.search(text)
+        base = self._article_date
+        if wd and base:
+            target = _WEEKDAYS[wd.group(1).lower().replace("'", "")]
+            delta = (base.weekday() - target) % 7
+            return (base - timedelta(days=delta)).isoformat()
+        m4 = _YEAR.search(text)
+        if m4:
+            return m4.group(1)
+        return None
+
+    _article_date: date | None = None
+
+
+def _month(name: str) -> int:
+    low = name.casefold()
+    for k, v in _MONTHS.items():
+        if low.startswith(k):
+            return v
+    return 1
+
+
+def _status(text: str) -> str:
+    if _PLANNED.search(text):
+        return "planned"
+    if _SIGNED.search(text):
+        return "signed"
+    if _PROPOSED.search(text):
+        return "proposed"
+    if _ONGOING.search(text):
+        return "ongoing"
+    return "reported"
+
+
+def _pair(a: Party, b: Party) -> tuple[Party, Party]:
+    x, y = sorted((a, b), key=lambda p: (p.kind, p.key))
+    return (x, y)
+
+
+def extract(document: Document) -> Facts:
+    """Read regions, organisations, officials and agreements from one cleaned article."""
+    gaz, lex = gazetteer(), lexicon()
+    ex = _Extraction(document, gaz, lex)
+    ex._article_date = ex.article_date()
+    ex.find_regions()
+    ex.find_orgs()
+    ex.find_officials()
+    home = ex.home_region()
+    agreements = ex.find_agreements(home)
+
+    regions = [RegionRef(m.region_id, ex.surface(m.i, m.j), ex.span(m.i, m.j))
+               for m in ex.mentions]
+    if document.dateline_place:
+        for cand in gaz.lookup(norm(document.dateline_place)):
+            r = gaz.get(cand.region_id)
+            if r.country == "ID" or "country/" + r.country in ex.doc_countries:
+                regions.append(RegionRef(r.region_id, document.dateline_place, Span(0, 0, -1)))
+                break
+    orgs = [_home_org(o.ref, home) for o in ex.orgs]
+    officials = []
+    for off in ex.officials:
+        org = _home_org(off.org.ref, home) if off.org else None
+        represents = off.represents
+        if represents is None and org is not None and org.region_id:
+            represents = org.region_id
+        default = off.default_country
+        if represents is None and default is None and home and (
+                org is not None and org.kind in {"dinas", "badan", "biro", "sekretariat",
+                                                 "kantor", "dewan"}):
+            represents = home
+        officials.append(OfficialRef(
+            name=off.name, position=off.position, represents=represents, org=org,
+            default_country=default, surface=ex.surface(off.i, off.j),
+            span=ex.span(off.name_i, off.name_j), speaker=off.speaker))
+    agreements = [AgreementRef(tuple(_home_party(p, home, ex) for p in a.parties),  # type: ignore[misc]
+                               a.stages, a.sectors, a.spans) for a in agreements]
+    return Facts(document, tuple(regions), tuple(orgs), tuple(officials), tuple(agreements),
+                 home_region=home)
+
+
+def _home_org(ref: OrgRef, home: str | None) -> OrgRef:
+    """A regional body named without its region belongs to the article's home region."""
+    if ref.key.endswith("|@home"):
+        key = ref.key[: -len("@home")] + (home or "")
+        return OrgRef(key, ref.name, ref.kind, home, ref.acronym, ref.surface, ref.span)
+    return ref
+
+
+def _home_party(p: Party, home: str | None, ex: _Extraction) -> Party:
+    if p.kind == "org" and p.key.endswith("|@home"):
+        return Party("org", p.key[: -len("@home")] + (home or ""))
+    return p

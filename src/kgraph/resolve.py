@@ -1,0 +1,322 @@
+"""Entity resolution across articles: `resolve(facts) -> Corpus`.
+
+One real-world thing is one node: regions by gazetteer id; organisations by
+acronym or name within their region; officials by name, with constrained fuzzy
+matching (every token alike, or one name a shorter form of the other);
+agreements by their pair of parties.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import OSA
+from rapidfuzz.fuzz import ratio
+
+from .gazetteer import gazetteer, norm
+from .lexicon import lexicon
+from .model import AgreementStage, Document, Facts, OrgRef, Party, Span
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    article_id: str
+    span: Span
+    quote: str
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class RegionNode:
+    region_id: str
+    surfaces: tuple[str, ...]
+    articles: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+    parent: str | None  # nearest ancestor that is in the graph
+    mentioned: bool
+
+
+@dataclass(frozen=True, slots=True)
+class OrgNode:
+    key: str
+    name: str
+    kind: str
+    region_id: str | None
+    acronyms: tuple[str, ...]
+    surfaces: tuple[str, ...]
+    articles: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialNode:
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    positions: tuple[str, ...]
+    represents: tuple[str, ...]  # region ids
+    member_of: tuple[str, ...]  # org keys
+    articles: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StageNode:
+    kind: str
+    status: str
+    date: str | None
+    article_id: str
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class AgreementNode:
+    key: str
+    parties: tuple[Party, Party]
+    stages: tuple[StageNode, ...]
+    sectors: tuple[str, ...]
+    sector_evidence: tuple[tuple[str, Evidence], ...]
+    articles: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Corpus:
+    documents: tuple[Document, ...]
+    regions: dict[str, RegionNode]
+    orgs: dict[str, OrgNode]
+    officials: dict[str, OfficialNode]
+    agreements: dict[str, AgreementNode]
+    sectors: dict[str, tuple[str, ...]]  # sector id -> articles
+
+
+@dataclass
+class _Acc:
+    surfaces: dict[str, None] = field(default_factory=dict)
+    articles: dict[str, None] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+def _evidence(doc: Document, span: Span) -> Evidence:
+    if span.sentence < 0:
+        sentence = doc.dateline_place or ""
+    else:
+        sentence = doc.sentences[span.sentence].text
+    return Evidence(doc.article.article_id, span, doc.content[span.start:span.end], sentence)
+
+
+def resolve(all_facts: Iterable[Facts]) -> Corpus:
+    facts = list(all_facts)
+    gaz = gazetteer()
+    docs = tuple(f.document for f in facts)
+
+    # ---------------------------------------------------------------- regions
+    regions: dict[str, _Acc] = defaultdict(_Acc)
+    for f in facts:
+        aid = f.document.article.article_id
+        for r in f.regions:
+            acc = regions[r.region_id]
+            acc.surfaces[r.surface] = None
+            acc.articles[aid] = None
+            acc.evidence.append(_evidence(f.document, r.span))
+
+    # ---------------------------------------------------------------- organisations
+    org_alias = _org_aliases(facts)
+    orgs: dict[str, _Acc] = defaultdict(_Acc)
+    org_meta: dict[str, OrgRef] = {}
+    org_acronyms: dict[str, dict[str, None]] = defaultdict(dict)
+
+    def add_org(ref: OrgRef, doc: Document) -> str:
+        key = org_alias.get(ref.key, ref.key)
+        acc = orgs[key]
+        acc.surfaces[ref.surface] = None
+        acc.articles[doc.article.article_id] = None
+        acc.evidence.append(_evidence(doc, ref.span))
+        best = org_meta.get(key)
+        if best is None or len(ref.name) > len(best.name) and not ref.name.isupper():
+            org_meta[key] = ref
+        if ref.acronym:
+            org_acronyms[key][ref.acronym] = None
+        return key
+
+    for f in facts:
+        for o in f.orgs:
+            add_org(o, f.document)
+
+    # ---------------------------------------------------------------- officials
+    clusters: list[dict] = []
+    for f in facts:
+        doc = f.document
+        for off in f.officials:
+            cluster = _find_person(clusters, off.name)
+            if cluster is None:
+                cluster = {"names": {}, "positions": {}, "represents": {}, "defaults": {},
+                           "member_of": {}, "acc": _Acc()}
+                clusters.append(cluster)
+            cluster["names"][off.name] = None
+            if off.position:
+                cluster["positions"][off.position] = None
+            if off.represents:
+                cluster["represents"][off.represents] = None
+            if off.default_country:
+                cluster["defaults"][off.default_country] = None
+            if off.org:
+                cluster["member_of"][add_org(off.org, doc)] = None
+            cluster["acc"].articles[doc.article.article_id] = None
+            cluster["acc"].evidence.append(_evidence(doc, off.span))
+
+    officials: dict[str, OfficialNode] = {}
+    for c in clusters:
+        names = list(c["names"])
+        name = _best_name(names)
+        represents = list(c["represents"]) or list(c["defaults"])
+        key = norm(name)
+        officials[key] = OfficialNode(
+            key=key, name=name, aliases=tuple(n for n in names if n != name),
+            positions=tuple(c["positions"]), represents=tuple(represents),
+            member_of=tuple(c["member_of"]), articles=tuple(c["acc"].articles),
+            evidence=tuple(c["acc"].evidence))
+        for rid in represents:
+            if rid in gaz.regions and rid not in regions:
+                regions[rid]  # noqa: B018 - represented regions are nodes too
+
+    # ---------------------------------------------------------------- agreements
+    agreements: dict[str, dict] = {}
+    for f in facts:
+        doc = f.document
+        aid = doc.article.article_id
+        for a in f.agreements:
+            parties = tuple(sorted(
+                (Party(p.kind, org_alias.get(p.key, p.key)) if p.kind == "org" else p
+                 for p in a.parties), key=lambda p: (p.kind, p.key)))
+            if parties[0] == parties[1]:
+                continue
+            key = f"{parties[0].key}--{parties[1].key}"
+            acc = agreements.setdefault(key, {"parties": parties, "stages": [], "sectors": {},
+                                              "sector_ev": [], "acc": _Acc()})
+            acc["acc"].articles[aid] = None
+            for sp in a.spans:
+                acc["acc"].evidence.append(_evidence(doc, sp))
+            for st in a.stages:
+                acc["stages"].append(_stage(st, doc))
+            for sid, sp in a.sectors:
+                acc["sectors"][sid] = None
+                acc["sector_ev"].append((sid, _evidence(doc, sp)))
+            for p in parties:
+                if p.kind == "region" and p.key in gaz.regions:
+                    regions[p.key].articles[aid] = None
+                elif p.kind == "org" and p.key not in orgs:
+                    orgs[p.key].articles[aid] = None
+
+    agreement_nodes = {
+        k: AgreementNode(k, v["parties"], tuple(v["stages"]), tuple(v["sectors"]),
+                         tuple(v["sector_ev"]), tuple(v["acc"].articles),
+                         tuple(v["acc"].evidence))
+        for k, v in agreements.items()
+    }
+    sectors: dict[str, dict[str, None]] = defaultdict(dict)
+    for a in agreement_nodes.values():
+        for sid in a.sectors:
+            sectors[sid].update(dict.fromkeys(a.articles))
+
+    # ---------------------------------------------------------------- region hierarchy
+    mentioned = set(regions)
+    countries = {gaz.country_of(r) for r in mentioned}
+    present = mentioned | countries
+    region_nodes: dict[str, RegionNode] = {}
+    for rid in sorted(present):
+        acc = regions.get(rid, _Acc())
+        parent = next((a for a in gaz.ancestors(rid) if a in present), None)
+        region_nodes[rid] = RegionNode(rid, tuple(acc.surfaces), tuple(acc.articles),
+                                       tuple(acc.evidence), parent, rid in mentioned)
+
+    org_nodes = {}
+    for key, acc in orgs.items():
+        ref = org_meta.get(key)
+        if ref is None:
+            continue
+        org_nodes[key] = OrgNode(key, _org_name(ref), ref.kind, ref.region_id,
+                                 tuple(org_acronyms[key]), tuple(acc.surfaces),
+                                 tuple(acc.articles), tuple(acc.evidence))
+    return Corpus(docs, region_nodes, org_nodes, officials, agreement_nodes,
+                  {k: tuple(v) for k, v in sectors.items()})
+
+
+def _stage(st: AgreementStage, doc: Document) -> StageNode:
+    return StageNode(st.kind, st.status, st.date, doc.article.article_id, _evidence(doc, st.span))
+
+
+def _org_name(ref: OrgRef) -> str:
+    agency = lexicon().agency(ref.acronym) if ref.acronym else None
+    if agency is None and ref.name and ref.name.isupper():
+        agency = lexicon().agency(ref.name)
+    name = agency.name if agency else ref.name
+    return name
+
+
+def _org_aliases(facts: list[Facts]) -> dict[str, str]:
+    """Organisation keys that name the same body: a misspelt acronym within one edit of
+    another acronym in the same region (DPMTPSP -> DPMPTSP)."""
+    keys = sorted({o.key for f in facts for o in f.orgs} |
+                  {off.org.key for f in facts for off in f.officials if off.org})
+    alias: dict[str, str] = {}
+    for a in keys:
+        name_a, _, reg_a = a.partition("|")
+        for b in keys:
+            if a >= b:
+                continue
+            name_b, _, reg_b = b.partition("|")
+            if reg_a != reg_b or not (name_a.isupper() and name_b.isupper()):
+                continue
+            if len(name_a) >= 5 and OSA.distance(name_a, name_b) <= 1:
+                alias[b] = a
+    return alias
+
+
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+def _tokens(name: str) -> list[str]:
+    honor = lexicon().honorifics
+    toks = [t for t in re.findall(r"[\w'-]+", name) if not _INITIAL.match(t)]
+    return [t.casefold() for t in toks if t.casefold().replace(".", "") not in honor]
+
+
+def _same_token(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    return min(len(a), len(b)) >= 5 and ratio(a, b) >= 85
+
+
+def _find_person(clusters: list[dict], name: str) -> dict | None:
+    toks = _tokens(name)
+    if not toks:
+        return None
+    candidates = []
+    for c in clusters:
+        for other in c["names"]:
+            ot = _tokens(other)
+            if len(ot) == len(toks) and all(_same_token(x, y) for x, y in zip(toks, ot,
+                                                                             strict=True)):
+                return c
+            short, long_ = (toks, ot) if len(toks) < len(ot) else (ot, toks)
+            if short and len(short) >= 2 and _is_subsequence(short, long_):
+                candidates.append(c)
+                break
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _is_subsequence(short: list[str], long_: list[str]) -> bool:
+    it = iter(long_)
+    return all(any(_same_token(s, x) for x in it) for s in short)
+
+
+def _best_name(names: list[str]) -> str:
+    """The fullest spelling, preferring the one written most often."""
+    counts: dict[str, int] = defaultdict(int)
+    for n in names:
+        counts[n] += 1
+    return max(names, key=lambda n: (len(_tokens(n)), counts[n], len(n)))
