@@ -37,6 +37,11 @@ _CREDIT = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# A header line after which come links to other articles, one headline a line.
+_RELATED_HEADER = re.compile(
+    r"^\s*(?:berita\s+terkait|artikel\s+terkait|baca\s+juga|lihat\s+juga|berita\s+lainnya|"
+    r"related(?:\s+news)?|terpopuler|berita\s+populer)\s*[:：]?\s*$", re.IGNORECASE)
+
 _DASH = r"[-–—]+"
 _DATELINES = (
     # "Samarinda (ANTARA) -", "Mataram (Lombok Post) –"
@@ -78,8 +83,21 @@ def clean(article: Article) -> Document:
         furniture.append((start, end))
 
     lines = _line_spans(text)
+    in_related = False  # inside a "Berita Terkait:" block of linked headlines
     for start, end in lines:
         line = text[start:end]
+        if _RELATED_HEADER.match(line):
+            in_related = True
+            blank(start, end)
+            continue
+        if in_related:
+            stripped = line.strip()
+            if not stripped:
+                continue
+            if len(stripped) < 160 and not stripped.endswith((".", "!", "?", '"', "”")):
+                blank(start, end)
+                continue
+            in_related = False
         if _FURNITURE_LINE.match(line):
             blank(start, end)
             continue

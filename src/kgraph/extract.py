@@ -48,10 +48,13 @@ _SPEECH = {
 _GOV_MARKERS = {"pemprov", "pemkab", "pemkot", "pemda", "pemerintah", "provinsi", "kabupaten",
                 "kota", "negara", "republik", "prov", "kab", "pemerintahan", "government", "of",
                 "the", "city", "province", "state", "regency", "prefektur", "prefecture"}
+_FACILITY_WORDS = {"selat", "teluk", "gunung", "sungai", "danau", "laut", "jalan", "jl", "bandara",
+                   "pelabuhan", "stasiun", "terminal", "hotel", "masjid", "gedung", "lapangan",
+                   "stadion", "taman", "tol", "strait", "mount", "lake", "street", "bay"}
 _COORD = {"dan", "dengan", "&", "serta", "and", "with", "-", "–", "/"}
 _LOCATIVE = {"di", "ke", "menuju", "in", "at", "to"}
-_PARTICLES = {"bin", "binti", "van", "der", "de", "al", "el", "von", "da", "di", "la", "le",
-              "ibn", "bt", "bte"}
+_PARTICLES = {"bin", "binti", "van", "der", "de", "al", "el", "von", "la", "le", "ibn", "bt",
+              "bte"}
 _ORG_HEADS = {
     # head words (normalised) -> organisation kind
     "dinas": "dinas", "badan": "badan", "biro": "biro", "kementerian": "kementerian",
@@ -246,6 +249,8 @@ class _Extraction:
         j, cands = best
         if j - i == 1 and toks[i].low in self.lex.stopwords:
             return None
+        if i > 0 and toks[i - 1].low in _FACILITY_WORDS and self.same_sentence(i - 1, i):
+            return None  # "Selat Malaka", "Teluk Bone", "Jalan Sudirman"
         if j - i == 1 and toks[i].low in self.lex.titles:
             return None
         if j < len(toks) and self.glued(j) and toks[j].text == "-" and j + 1 < len(toks) \
@@ -330,8 +335,9 @@ class _Extraction:
                 m.locative = True
 
     def region_at_token(self, i: int) -> Mention | None:
+        """The region mention covering token i ("Surabaya" in "Wali Kota Surabaya")."""
         for m in self.mentions:
-            if m.i == i:
+            if m.i <= i < m.j:
                 return m
         return None
 
@@ -346,7 +352,13 @@ class _Extraction:
                 i = found.j
             else:
                 i += 1
+        by_name = {norm(ref.name): ref for ref in self.learned_acronyms.values()}
         for o in self.orgs:
+            ref = by_name.get(norm(o.ref.name))
+            if ref is not None and ref.key != o.ref.key and (
+                    o.ref.region_id is None or o.ref.region_id == ref.region_id):
+                o.ref = OrgRef(ref.key, o.ref.name, o.ref.kind, ref.region_id, ref.acronym,
+                               o.ref.surface, o.ref.span)
             for m in self.mentions:
                 if o.i <= m.i < o.j:
                     m.in_org = True
@@ -370,9 +382,10 @@ class _Extraction:
         if not t.word:
             return None
         # acronyms from the text ("... (DPMPTSP)") or the lexicon
-        if t.text in self.learned_acronyms and not self._is_paren_acronym(i):
-            ref = self.learned_acronyms[t.text]
-            j, rid = self._region_chunk(i + 1)
+        learned = self._learned_at(i)
+        if learned and not (i > 0 and toks[i - 1].text == "("):
+            ref, j0 = learned
+            j, rid = self._region_chunk(j0)
             return OrgMention(self._ref(ref.name, ref.kind, rid or ref.region_id, ref.acronym,
                                         i, j), i, j)
         agency = self._agency_token(i)
@@ -413,11 +426,7 @@ class _Extraction:
                 if kind not in {"kementerian"}:
                     return None
             name = self.surface(i, j)
-            acronym = None
-            if j + 2 < len(toks) and toks[j].text == "(" and toks[j + 2].text == ")" \
-                    and toks[j + 1].word and toks[j + 1].text[0].isupper():
-                acronym = toks[j + 1].text
-                j += 3
+            acronym, j = self._paren_acronym(j)
             known = self.lex.agency(acronym) if acronym else None
             j2, rid = self._region_chunk(j)
             ref = self._ref(name, known.kind if known else kind, rid, acronym, i, j2,
@@ -431,13 +440,19 @@ class _Extraction:
             j = hj
             while j < len(toks) and self.same_sentence(i, j) and j - hj < 5 and \
                     (self.is_cap(j) or toks[j].low in {"(persero)", "tbk"}) and \
-                    toks[j].low not in self.lex.stopwords:
+                    toks[j].low not in self.lex.stopwords and not self._starts_person(j):
                 j += 1
+                if j - hj == 1 and toks[j - 1].text.isupper() and len(toks[j - 1].text) >= 2:
+                    break  # "PT RBN": an acronym is the whole name
             if j == hj:
                 return None
             start = hj if t.low in {"perusahaan", "perseroan"} else i
             name = self.surface(start, j)
-            return OrgMention(self._ref(name, kind, None, None, start, j), start, j)
+            acronym, j = self._paren_acronym(j)
+            ref = self._ref(name, kind, None, acronym, start, j)
+            if acronym:
+                self.learned_acronyms[acronym] = ref
+            return OrgMention(ref, start, j)
         # "JAC Motors", "Hyundai Motor Group": capitalised run ending in a company word
         if t.text[0].isupper():
             j = i
@@ -448,9 +463,37 @@ class _Extraction:
                 j += 1
         return None
 
+    def _paren_acronym(self, j: int) -> tuple[str | None, int]:
+        """"(DPMPTSP)" or "(Biro KS)" right after a name: the acronym and the index after it."""
+        toks = self.toks
+        if j >= len(toks) or toks[j].text != "(":
+            return None, j
+        for n in (1, 2, 3):
+            close = j + 1 + n
+            if close < len(toks) and toks[close].text == ")" and all(
+                    toks[x].word for x in range(j + 1, close)) and toks[j + 1].text[0].isupper():
+                text = self.surface(j + 1, close)
+                if len(text) <= 16 and any(c.isupper() for c in text[1:] + text[0]):
+                    return text, close + 1
+        return None, j
+
+    def _starts_person(self, j: int) -> bool:
+        """A Balinese or Sasak name start inside a capitalised run ("I Made", "Lalu")."""
+        t, n = self.tok(j), self.tok(j + 1)
+        return bool(t and n and t.text in {"I", "Ni"} and n.text in {
+            "Made", "Wayan", "Nyoman", "Ketut", "Putu", "Gede", "Kadek", "Komang", "Luh"})
+
     def _is_paren_acronym(self, i: int) -> bool:
         p, n = self.tok(i - 1), self.tok(i + 1)
         return bool(p and n and p.text == "(" and n.text == ")")
+
+    def _learned_at(self, i: int) -> tuple[OrgRef, int] | None:
+        for n in (3, 2, 1):
+            if i + n <= len(self.toks):
+                ref = self.learned_acronyms.get(self.surface(i, i + n))
+                if ref is not None:
+                    return ref, i + n
+        return None
 
     def _agency_token(self, i: int):
         t = self.toks[i]
@@ -483,11 +526,19 @@ class _Extraction:
                                            "kantor", "pemerintah", "departemen"} else "national"
         key_name = acronym.upper() if (acronym and (canonical_acronym or
                                                     self.lex.agency(acronym))) else norm(name)
-        if acronym and self.lex.agency(acronym):
-            key_name = self.lex.agency(acronym).acronym.upper()  # type: ignore[union-attr]
+        known = self.lex.agency(acronym) if acronym else self.lex.agency_by_name.get(norm(name))
+        if known is not None:
+            key_name = known.acronym.upper()
+            acronym = acronym or known.acronym
         region_part = region_id or ("@home" if scope == "regional" else "")
         return OrgRef(key=f"{key_name}|{region_part}", name=name, kind=kind, region_id=region_id,
                       acronym=acronym, surface=self.surface(i, j), span=self.span(i, j))
+
+    def org_covering(self, i: int) -> OrgMention | None:
+        for o in self.orgs:
+            if o.i <= i < o.j:
+                return o
+        return None
 
     def org_at_token(self, i: int) -> OrgMention | None:
         for o in self.orgs:
@@ -496,9 +547,22 @@ class _Extraction:
         return None
 
     # ------------------------------------------------------------ officials
+    def _headline_sentences(self) -> set[int]:
+        """Sentences In Title Case (headlines): their capitalised words are not names."""
+        out = set()
+        for si, (lo, hi) in enumerate(self.sent_bounds):
+            words = [t for t in self.toks[lo:hi] if t.word and len(t.text) > 3]
+            text = self.doc.sentences[si].text.rstrip()
+            if text.endswith((".", "!", "?", '"', "”", ")")) or len(words) > 20:
+                continue  # a body sentence full of names is not a headline
+            if len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words):
+                out.add(si)
+        return out
+
     def find_officials(self) -> None:
         toks = self.toks
-        used: set[int] = set()
+        headlines = self._headline_sentences()
+        used: set[int] = {k for k, t in enumerate(toks) if t.sent in headlines}
         i = 0
         while i < len(toks):
             if i in used:
@@ -568,6 +632,8 @@ class _Extraction:
             return None
         start, k, scope = hit
         toks = self.toks
+        if start > 0 and toks[start - 1].text == "(":
+            return None  # "Name (Title ...)": the name-first reading handles it
         represents: str | None = None
         hosts: list[str] = []
         org: OrgMention | None = None
@@ -594,11 +660,8 @@ class _Extraction:
                 continue
             if t.low in _SUBUNIT_HEADS and t.text[0].isupper() or t.low in _TITLE_EXTENSION \
                     and (t.text[0].isupper() or t.low == "dan"):
-                j = k + 1
-                while j < len(toks) and self.same_sentence(k, j) and (
-                        (toks[j].low in self.lex.agency_words and not self.org_at_token(j)
-                         and not self.region_at_token(j))
-                        or toks[j].low in _TITLE_EXTENSION):
+                j = max(k + 1, self._portfolio_end(k + 1, any_case=True))
+                while j < len(toks) and toks[j].low in _TITLE_EXTENSION:
                     j += 1
                 pos_tokens.append((k, j))
                 k = j
@@ -649,6 +712,11 @@ class _Extraction:
                         self.region_at_token(k + 1):
                     k += 1  # "Anhui-Indonesia"
                 continue
+            j = self._portfolio_end(k)
+            if j > k:  # "Menteri Pertanian", "Asisten Pemerintahan dan Kesra"
+                pos_tokens.append((k, j))
+                k = j
+                continue
             break
         chunk_end = k
         if k < len(toks) and toks[k].text == "," and self.same_sentence(start, k + 1):
@@ -669,6 +737,30 @@ class _Extraction:
         del chunk_end
         return OfficialMention(name, position, represents, org, default_country, start, name_j,
                                name_i, name_j, speaker, hosts)
+
+    def _portfolio_end(self, k: int, any_case: bool = False) -> int:
+        """End of a run of agency words after a title: capitalised words of body names
+        joined by 'dan', '&' or commas ("Riset, Inovasi, dan Kemitraan")."""
+        toks = self.toks
+        j = end = k
+        while j < len(toks) and self.same_sentence(k, j):
+            t = toks[j]
+            if self.org_at_token(j) or self.region_at_token(j):
+                break
+            if t.low in self.lex.agency_words and t.word and (any_case or t.text[0].isupper()
+                                                              or t.low in {"luar", "sama"}):
+                if t.low in {"dan", "and", "of", "the", "&"}:
+                    j += 1
+                    continue
+                j += 1
+                end = j
+                continue
+            if t.text in {",", "&"} and j + 1 < len(toks) and toks[j + 1].low in \
+                    self.lex.agency_words:
+                j += 1
+                continue
+            break
+        return end
 
     def _position_text(self, parts: list[tuple[int, int]]) -> str:
         text = " ".join(self.surface(a, b) for a, b in parts if b > a)
@@ -692,8 +784,9 @@ class _Extraction:
                 start = j
                 continue
             if t.word and t.text[0].isupper():
-                if t.low in self.lex.stopwords and not parts:
-                    return None, k
+                if t.low in self.lex.stopwords and not parts and not (
+                        self._proper(j + 1) and self._proper(j + 2)):
+                    return None, k  # "Lalu Muhamad Iqbal" is a name, "Lalu ia" is not
                 if not parts and (t.low in self.lex.titles or self.org_at_token(j)):
                     return None, k
                 if parts and (t.low in self.lex.titles and t.low not in {"raja", "sultan"}):
@@ -725,6 +818,12 @@ class _Extraction:
             return None, k  # an acronym, not a name
         return " ".join(parts), j
 
+    def _proper(self, i: int) -> bool:
+        t = self.tok(i)
+        return bool(t and t.word and t.text[0].isupper() and t.low not in self.lex.stopwords
+                    and t.low not in self.lex.titles and not self.region_at_token(i)
+                    and not self.org_at_token(i))
+
     def _name_first(self, i: int) -> OfficialMention | None:
         """'Name (Title ...)' at '(' or 'Name, Title ...' at ','."""
         toks = self.toks
@@ -745,7 +844,7 @@ class _Extraction:
                 break
             k -= 1
         name_i = k + 1
-        if name_i >= j:
+        if name_i >= j or any(self.org_covering(x) for x in range(name_i, j)):
             return None
         name, name_j = self._name_at(name_i)
         if not name or name_j != j:
@@ -924,7 +1023,8 @@ class _Extraction:
                 continue
             if o.ref.kind in _PARTY_ORG_KINDS and (o.ref.region_id is None or o.ref.kind in
                                                    {"perusahaan", "universitas", "asosiasi"}):
-                org_cands.append((o.i, o.j, Party("org", o.ref.key)))
+                if self._introduced_as_partner(o.i, lo):
+                    org_cands.append((o.i, o.j, Party("org", o.ref.key)))
             elif o.ref.region_id and o.ref.region_id != home:
                 cands.append((o.i, o.j, Party("region", o.ref.region_id)))
         cands.sort(key=lambda c: c[0])
@@ -951,6 +1051,11 @@ class _Extraction:
                     pairs.append(_pair(ca[2], cb[2]))
                     used.update({a, b})
         rest = [c for n, c in enumerate(cands) if n not in used]
+        # a regency or city inside a party is where the work happens, not a party,
+        # unless its own government is named ("Pemkab Bone")
+        anchors = {c[2].key for c in cands} | ({home} if home else set())
+        rest = [c for c in rest if c[2].kind != "region" or self._gov_marked(c[0]) or not any(
+            a in self._ancestors(c[2].key) for a in anchors if a != c[2].key)]
         rest_keys = {c[2].key for c in rest}
         rest = [c for c in rest if not any(
             c[2].key in self._ancestors(k) for k in rest_keys if k != c[2].key)]
@@ -971,6 +1076,26 @@ class _Extraction:
                     pairs.append(p)
         del keys
         return pairs
+
+    def _introduced_as_partner(self, i: int, lo: int) -> bool:
+        """An organisation is a party when the sentence names it as the partner:
+        "dengan PT X", "menggandeng Universitas Y", "antara Pemprov Z dan Bank W"."""
+        k = i - 1
+        while k >= lo and self.toks[k].low in {"pihak", "para", "the", "pt", "("}:
+            k -= 1
+        if k < lo:
+            return False
+        w = self.toks[k].low
+        if w in {"dengan", "bersama", "menggandeng", "gandeng", "antara", "with", "between",
+                 "menggaet", "merangkul"}:
+            return True
+        if w in {"dan", "and"}:
+            return any(t.low in {"antara", "between"} for t in self.toks[lo:k])
+        return False
+
+    def _gov_marked(self, i: int) -> bool:
+        prev = [t.low for t in self.toks[max(0, i - 3):i]]
+        return any(w in {"pemkab", "pemkot", "pemprov", "pemerintah", "pemda"} for w in prev)
 
     def _ancestors(self, key: str) -> list[str]:
         try:

@@ -103,6 +103,7 @@ class Lexicon:
                 a = Agency(row["acronym"], row["name"], row.get("kind") or "lembaga",
                            row.get("scope") or "national")
                 self.agencies.setdefault(row["acronym"].casefold(), a)
+        self.agency_by_name = {norm(a.name): a for a in self.agencies.values()}
         self.agency_words = {w.casefold() for w in _lines("agency_words.txt")} | _BASE_AGENCY_WORDS
         self.triggers = [
             Trigger(re.compile(rf"(?<!\w)(?:{row['pattern']})(?!\w)",
@@ -125,6 +126,7 @@ class Lexicon:
 _BASE_AGENCY_WORDS = {
     "dan", "&", "of", "the", "and", "for", "luar", "negeri", "dalam", "umum", "kerja", "sama",
     "pemerintahan", "pemerintah", "rakyat", "daerah", "otonomi", "pera", "kesra", "adpim",
+    "otonom", "khusus", "istimewa", "autonomous", "zhuang",
 }
 
 

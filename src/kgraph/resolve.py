@@ -250,11 +250,13 @@ def _stage(st: AgreementStage, doc: Document) -> StageNode:
 
 
 def _org_name(ref: OrgRef) -> str:
+    """The full name from the agency lexicon for an Indonesian body named by acronym."""
+    if ref.region_id and gazetteer().get(ref.region_id).country != "ID":
+        return ref.name  # the lexicon names Indonesian bodies only
     agency = lexicon().agency(ref.acronym) if ref.acronym else None
     if agency is None and ref.name and ref.name.isupper():
         agency = lexicon().agency(ref.name)
-    name = agency.name if agency else ref.name
-    return name
+    return agency.name if agency else ref.name
 
 
 def _org_aliases(facts: list[Facts]) -> dict[str, str]:
