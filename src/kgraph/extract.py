@@ -50,7 +50,10 @@ _GOV_MARKERS = {"pemprov", "pemkab", "pemkot", "pemda", "pemerintah", "provinsi"
                 "the", "city", "province", "state", "regency", "prefektur", "prefecture"}
 _FACILITY_WORDS = {"selat", "teluk", "gunung", "sungai", "danau", "laut", "jalan", "jl", "bandara",
                    "pelabuhan", "stasiun", "terminal", "hotel", "masjid", "gedung", "lapangan",
-                   "stadion", "taman", "tol", "strait", "mount", "lake", "street", "bay"}
+                   "stadion", "taman", "tol", "strait", "mount", "lake", "street", "bay", "rsud",
+                   "rs", "bandar", "universitas", "university"}
+_NOT_PARTNER = {"berbatasan", "bersebelahan", "bersaing", "dibandingkan", "dibanding",
+                "menyaingi", "melebihi", "asal", "kelahiran", "lahir"}
 _COORD = {"dan", "dengan", "&", "serta", "and", "with", "-", "–", "/"}
 _LOCATIVE = {"di", "ke", "menuju", "in", "at", "to"}
 _PARTICLES = {"bin", "binti", "van", "der", "de", "al", "el", "von", "la", "le", "ibn", "bt",
@@ -397,7 +400,9 @@ class _Extraction:
                     and not self.region_at_token(j + 1):
                 j += 2
             j2, rid = self._region_chunk(j)
-            return OrgMention(self._ref(agency.name, agency.kind, rid, agency.acronym, i, j2,
+            foreign = rid is not None and self.gaz.get(rid).country != "ID"
+            name = self.surface(i, j) if foreign else agency.name
+            return OrgMention(self._ref(name, agency.kind, rid, agency.acronym, i, j2,
                                         scope=agency.scope), i, j2)
         head = self._head_at(i, _ORG_HEADS)
         if head:
@@ -547,6 +552,21 @@ class _Extraction:
         return None
 
     # ------------------------------------------------------------ officials
+    def _merge_short_names(self) -> None:
+        """"Gubernur Kim" after "Kim Dong-yeon", "Dubes Grjins" after "Lambert Grijns":
+        a one-word name takes the full name it matches, when exactly one matches."""
+        full = [o for o in self.officials if len(o.name.split()) >= 2]
+        for off in self.officials:
+            words = off.name.split()
+            if len(words) != 1:
+                continue
+            w = words[0].casefold()
+            hits = {o.name for o in full if any(
+                x.casefold() == w or (len(w) >= 5 and ratio(x.casefold(), w) >= 80)
+                for x in o.name.replace("-", " ").split() + o.name.split())}
+            if len(hits) == 1:
+                off.name = hits.pop()
+
     def _headline_sentences(self) -> set[int]:
         """Sentences In Title Case (headlines): their capitalised words are not names."""
         out = set()
@@ -584,6 +604,7 @@ class _Extraction:
                 self.officials.append(off)
                 used.update(range(off.name_i, off.j))
         self.officials.sort(key=lambda o: o.i)
+        self._merge_short_names()
         for idx, off in enumerate(self.officials):
             for m in self.mentions:
                 if off.i <= m.i < off.j:
@@ -712,6 +733,9 @@ class _Extraction:
                         self.region_at_token(k + 1):
                     k += 1  # "Anhui-Indonesia"
                 continue
+            if t.text == "-" and self.glued(k) and self.region_at_token(k + 1):
+                k += 1
+                continue
             j = self._portfolio_end(k)
             if j > k:  # "Menteri Pertanian", "Asisten Pemerintahan dan Kesra"
                 pos_tokens.append((k, j))
@@ -768,7 +792,7 @@ class _Extraction:
         text = re.sub(r"\s*-\s*$", "", text)
         return " ".join(text.split()).strip(" ,-")
 
-    def _name_at(self, k: int) -> tuple[str | None, int]:
+    def _name_at(self, k: int, regions_ok: bool = False) -> tuple[str | None, int]:
         """A person's name starting at token k: capitalised words, initials, particles;
         honorifics and degrees are skipped."""
         toks = self.toks
@@ -778,20 +802,22 @@ class _Extraction:
         while j < len(toks) and self.same_sentence(k, j) and len(parts) < 6:
             t = toks[j]
             low = t.low.replace(".", "")
-            if t.word and low in self.lex.honorifics and not parts and t.text[0].isupper() \
+            if t.word and low in self.lex.honorifics and not parts and (
+                    t.text[0].isupper() or j + 1 < len(toks) and toks[j + 1].text == ".") \
                     and (j + 1 < len(toks) and (toks[j + 1].text == "." or self.is_cap(j + 1))):
                 j += 2 if j + 1 < len(toks) and toks[j + 1].text == "." else 1
                 start = j
                 continue
             if t.word and t.text[0].isupper():
-                if t.low in self.lex.stopwords and not parts and not (
+                mid_sentence = j not in self.sent_start and not self._after_quote(j)
+                if t.low in self.lex.stopwords and not parts and not mid_sentence and not (
                         self._proper(j + 1) and self._proper(j + 2)):
                     return None, k  # "Lalu Muhamad Iqbal" is a name, "Lalu ia" is not
                 if not parts and (t.low in self.lex.titles or self.org_at_token(j)):
                     return None, k
                 if parts and (t.low in self.lex.titles and t.low not in {"raja", "sultan"}):
                     break
-                if parts and self.region_at_token(j) and len(parts) >= 2:
+                if parts and self.region_at_token(j) and len(parts) >= 2 and not regions_ok:
                     break
                 parts.append(t.text)
                 j += 1
@@ -818,6 +844,10 @@ class _Extraction:
             return None, k  # an acronym, not a name
         return " ".join(parts), j
 
+    def _after_quote(self, j: int) -> bool:
+        p = self.tok(j - 1)
+        return bool(p and p.text in {'"', "“", "'", "‘", "(", ":"})
+
     def _proper(self, i: int) -> bool:
         t = self.tok(i)
         return bool(t and t.word and t.text[0].isupper() and t.low not in self.lex.stopwords
@@ -840,13 +870,13 @@ class _Extraction:
                 or toks[k].low in _PARTICLES or toks[k].text in "-'’" and self.glued(k)):
             if toks[k].low in self.lex.stopwords and self.is_cap(k):
                 break
-            if self.region_at_token(k) or self.org_at_token(k) or toks[k].low in self.lex.titles:
+            if self.org_at_token(k) or toks[k].low in self.lex.titles:
                 break
             k -= 1
         name_i = k + 1
         if name_i >= j or any(self.org_covering(x) for x in range(name_i, j)):
             return None
-        name, name_j = self._name_at(name_i)
+        name, name_j = self._name_at(name_i, regions_ok=True)
         if not name or name_j != j:
             return None
         # parse the title chunk as if a name followed; collect until ')' or ','
@@ -1008,6 +1038,8 @@ class _Extraction:
                 continue
             if m.in_official >= 0:
                 continue
+            if any(t.low in _NOT_PARTNER for t in self.toks[max(lo, m.i - 4):m.i]):
+                continue  # "berbatasan dengan Malaysia", "dibandingkan dengan Jakarta"
             cands.append((m.i, m.j, Party("region", m.region_id)))
         for off in self.officials:
             if lo <= off.i < hi and not off.speaker:

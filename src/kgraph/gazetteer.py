@@ -30,7 +30,7 @@ _SUBDIVISION_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _SKIP_SUBDIVISION_TYPES = ("geographical", "city", "municipality", "district", "capital")
-_FOREIGN_CITY_MIN_POPULATION = 150_000
+_FOREIGN_CITY_MIN_POPULATION = 150_000  # below it: main name only
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,16 +203,19 @@ class Gazetteer:
             cc = city["countrycode"]
             if cc == "ID":
                 continue  # Indonesian cities come from the Kemendagri list
-            if city["population"] < _FOREIGN_CITY_MIN_POPULATION and city["name"] not in capitals:
-                continue
+            # Smaller cities are matched by their main name only (and, like all foreign
+            # places, only where the text names their country).
+            small = city["population"] < _FOREIGN_CITY_MIN_POPULATION and \
+                city["name"] not in capitals
             if f"country/{cc}" not in self.regions:
                 continue
             rid = f"city/GN-{city['geonameid']}"
             region = Region(rid, "City", city["name"], city["name"], f"country/{cc}", cc,
                             geonames=int(city["geonameid"]), population=int(city["population"]))
-            alternates = [a for a in city.get("alternatenames", []) if _latin_name(a)]
             self._add(region, [city["name"]])
-            self._add(region, alternates, strong=False)
+            if not small:
+                alternates = [a for a in city.get("alternatenames", []) if _latin_name(a)]
+                self._add(region, alternates, strong=False)
 
 
 def _latin_name(name: str) -> bool:
