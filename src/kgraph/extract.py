@@ -337,6 +337,23 @@ class _Extraction:
             if prev and prev.low in _LOCATIVE and self.same_sentence(m.i - 1, m.i):
                 m.locative = True
 
+    def located_pairs(self) -> list[tuple[str, str]]:
+        """Cities the text places in a first-level region that the gazetteer does not
+        know: "Brisbane, Queensland", "Nanning, ibu kota Guangxi", "Suwon di Gyeonggi"."""
+        out = []
+        ms = self.mentions
+        for a, b in zip(ms, ms[1:], strict=False):
+            ra, rb = self.gaz.get(a.region_id), self.gaz.get(b.region_id)
+            if ra.cls != "City" or rb.cls != "Province" or ra.country != rb.country:
+                continue
+            if ra.parent == rb.region_id or not self.same_sentence(a.i, b.i):
+                continue
+            between = [t.low for t in self.toks[a.j:b.i]]
+            if between in ([","], ["di"], ["in"], [",", "ibu", "kota"], [",", "capital", "of"],
+                           [",", "ibukota"], ["(",], [",", "provinsi"], ["di", "provinsi"]):
+                out.append((a.region_id, b.region_id))
+        return out
+
     def region_at_token(self, i: int) -> Mention | None:
         """The region mention covering token i ("Surabaya" in "Wali Kota Surabaya")."""
         for m in self.mentions:
@@ -1311,7 +1328,7 @@ def extract(document: Document) -> Facts:
     agreements = [AgreementRef(tuple(_home_party(p, home, ex) for p in a.parties),  # type: ignore[misc]
                                a.stages, a.sectors, a.spans) for a in agreements]
     return Facts(document, tuple(regions), tuple(orgs), tuple(officials), tuple(agreements),
-                 home_region=home)
+                 home_region=home, located=tuple(ex.located_pairs()))
 
 
 def _home_org(ref: OrgRef, home: str | None) -> OrgRef:

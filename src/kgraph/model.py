@@ -120,4 +120,5 @@ class Facts:
     officials: tuple[OfficialRef, ...] = ()
     agreements: tuple[AgreementRef, ...] = ()
     home_region: str | None = None
+    located: tuple[tuple[str, str], ...] = ()  # (city, province) the text places together
     notes: tuple[str, ...] = field(default=())

@@ -226,10 +226,13 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
     mentioned = set(regions)
     countries = {gaz.country_of(r) for r in mentioned}
     present = mentioned | countries
+    learned_parent = {child: parent for f in facts for child, parent in f.located
+                      if parent in present}
     region_nodes: dict[str, RegionNode] = {}
     for rid in sorted(present):
         acc = regions.get(rid, _Acc())
-        parent = next((a for a in gaz.ancestors(rid) if a in present), None)
+        parent = learned_parent.get(rid) or next(
+            (a for a in gaz.ancestors(rid) if a in present), None)
         region_nodes[rid] = RegionNode(rid, tuple(acc.surfaces), tuple(acc.articles),
                                        tuple(acc.evidence), parent, rid in mentioned)
 
