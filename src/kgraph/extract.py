@@ -75,6 +75,7 @@ _NAMED_HEADS = {
     "sekolah tinggi": "universitas", "university": "universitas", "bank": "perusahaan",
     "pt": "perusahaan", "perusahaan": "perusahaan", "perseroan": "perusahaan",
 }
+_HEAD_STARTS = {k.split(" ")[0] for k in (*_ORG_HEADS, *_NAMED_HEADS)}
 _COMPANY_SUFFIX = {"motors", "motor", "group", "corporation", "corp", "co", "ltd", "limited",
                    "inc", "holdings", "industries", "company", "gmbh", "ag", "bhd", "berhad",
                    "tbk", "persero", "plc", "llc", "sdn"}
@@ -121,9 +122,12 @@ class Tok:
     low: str = ""
     word: bool = True
 
+    key: str = ""  # gazetteer lookup form (accents stripped, casefolded)
+
     def __post_init__(self) -> None:
         self.low = self.text.casefold()
         self.word = self.text[0].isalnum()
+        self.key = norm(self.text) if self.word and not self.text.isascii() else self.low
 
 
 @dataclass
@@ -238,8 +242,11 @@ class _Extraction:
         while k < len(toks) and len(words) < self.gaz.max_tokens and self.same_sentence(i, k):
             t = toks[k]
             if t.word:
-                words.append(t.low)
-                cands = self.gaz.lookup(norm(" ".join(words)))
+                words.append(t.key)
+                key = " ".join(words)
+                if key not in self.gaz.prefixes:
+                    break
+                cands = self.gaz.lookup(key)
                 if cands:
                     best = (k + 1, cands)
                 k += 1
@@ -510,6 +517,8 @@ class _Extraction:
         return bool(p and n and p.text == "(" and n.text == ")")
 
     def _learned_at(self, i: int) -> tuple[OrgRef, int] | None:
+        if not self.learned_acronyms or not self.toks[i].text[0].isupper():
+            return None
         for n in (3, 2, 1):
             if i + n <= len(self.toks):
                 ref = self.learned_acronyms.get(self.surface(i, i + n))
@@ -532,7 +541,7 @@ class _Extraction:
 
     def _head_at(self, i: int, heads: dict[str, str]) -> tuple[int, str] | None:
         toks = self.toks
-        if not toks[i].word or not toks[i].text[0].isupper():
+        if not toks[i].word or not toks[i].text[0].isupper() or toks[i].low not in _HEAD_STARTS:
             return None
         for n in (2, 1):
             if i + n <= len(toks):
@@ -634,6 +643,8 @@ class _Extraction:
     def _title_at(self, i: int) -> tuple[int, int, str] | None:
         """A title (with its modifiers) starting at token i: (start, end, canonical scope)."""
         toks = self.toks
+        if toks[i].low.rstrip(".") not in self.lex.title_starts:
+            return None
         k = i
         while k < len(toks) and self.same_sentence(i, k):
             t = toks[k]
@@ -981,10 +992,11 @@ class _Extraction:
         masked = self._masked_ranges()
         for si, sent in enumerate(self.doc.sentences):
             text = self._masked_sentence(si, masked)
+            scope = lex.scope_pattern.search(text) is not None
+            if not scope and not lex.any_trigger.search(text):
+                continue
             kinds = [(tr.kind, tr.strong) for tr in lex.triggers if tr.pattern.search(text)]
             strong = any(s for _, s in kinds)
-            scope = any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text, re.I)
-                        for w in lex.scope_words)
             if not kinds and not scope:
                 continue
             pairs = self._pairs_in_sentence(si, home) if strong else []

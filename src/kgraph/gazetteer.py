@@ -65,6 +65,7 @@ class Gazetteer:
     def __init__(self) -> None:
         self.regions: dict[str, Region] = {}
         self.surfaces: dict[str, list[Surface]] = defaultdict(list)
+        self.prefixes: set[str] = set()  # every word-prefix of a surface: lets lookups stop early
         self.max_tokens = 1
         self._load_countries()
         self._load_indonesia()
@@ -106,6 +107,9 @@ class Gazetteer:
             entries = self.surfaces[key]
             if not any(e.region_id == region.region_id for e in entries):
                 entries.append(Surface(region.region_id, strong))
+            words = key.split(" ")
+            for n in range(1, len(words) + 1):
+                self.prefixes.add(" ".join(words[:n]))
             self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
 
     def _load_countries(self) -> None:

@@ -94,6 +94,9 @@ class Lexicon:
             self.titles[norm(t.surface)] = t
         self.title_max_tokens = max(k.count(" ") + 1 for k in self.titles)
         self.modifiers = {norm(m) for m in _lines("title_modifiers.txt")}
+        # first words of titles and modifiers: most tokens are rejected by one set lookup
+        self.title_starts = {k.split(" ")[0] for k in self.titles} | {
+            m.split(" ")[0] for m in self.modifiers} | {"pj", "plt", "plh", "pelaksana"}
         self.honorifics = {norm(h).replace(" ", "") for h in _lines("honorifics.txt")}
         self.stopwords = {w for line in _lines("stopwords_id.txt") for w in line.lower().split()}
         self.scope_words = [norm(w) for w in _lines("scope_words.txt")]
@@ -111,6 +114,13 @@ class Lexicon:
                     row["kind"], row["strength"] == "strong")
             for row in _tsv("triggers.tsv")
         ]
+        # one pass over a sentence finds whether any trigger or scope word is there
+        self.any_trigger = re.compile("|".join(
+            f"(?:{t.pattern.pattern})" if t.pattern.flags & re.IGNORECASE else
+            f"(?-i:{t.pattern.pattern})" for t in self.triggers), re.IGNORECASE)
+        self.scope_pattern = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in self.scope_words) + r")(?!\w)",
+            re.IGNORECASE)
         self.sectors = _load_sectors(ontology_dir() / "sectors.ttl")
         self.sector_words: dict[str, str] = {}
         for s in self.sectors.values():
