@@ -454,10 +454,22 @@ class _Extraction:
             if j == hj and kind not in {"asosiasi", "pemerintah", "dewan", "kedutaan", "konsulat"}:
                 if kind not in {"kementerian"}:
                     return None
+            if kind == "kantor":
+                for x in range(hj, j):
+                    inner = self._agency_token(x)
+                    if inner is not None and toks[x].text.isupper():
+                        sub = self._org_at(x)  # the branch office is part of that body
+                        if sub is not None:
+                            return OrgMention(sub.ref, i, max(sub.j, j))
             name = self.surface(i, j)
             acronym, j = self._paren_acronym(j)
             known = self.lex.agency(acronym) if acronym else None
             j2, rid = self._region_chunk(j)
+            if acronym is None and j2 > j and kind in {"kedutaan", "konsulat"}:
+                acronym, after = self._paren_acronym(j2)
+                if acronym:
+                    name, j2 = self.surface(i, j2), after
+                    known = self.lex.agency(acronym)
             ref = self._ref(name, known.kind if known else kind, rid, acronym, i, j2,
                             scope=known.scope if known else None, canonical_acronym=bool(known))
             if acronym:
@@ -635,9 +647,14 @@ class _Extraction:
             for m in self.mentions:
                 if off.i <= m.i < off.j:
                     m.in_official = idx
-        # region and org words inside a person's name are not mentions
+        # region and org words inside a person's name are not mentions, and a foreign
+        # town named like a person of this article is that person ("kata Kato")
         names = {k for o in self.officials for k in range(o.name_i, o.name_j)}
-        self.mentions = [m for m in self.mentions if m.i not in names]
+        name_words = {w.casefold() for o in self.officials for w in o.name.split()}
+        self.mentions = [m for m in self.mentions if m.i not in names and not (
+            self.gaz.get(m.region_id).country != "ID" and
+            self.gaz.get(m.region_id).cls != "Country" and
+            self.surface(m.i, m.j).casefold() in name_words)]
         self.orgs = [o for o in self.orgs if o.i not in names]
 
     def _title_at(self, i: int) -> tuple[int, int, str] | None:
@@ -836,6 +853,9 @@ class _Extraction:
                 j += 2 if j + 1 < len(toks) and toks[j + 1].text == "." else 1
                 start = j
                 continue
+            if t.text == "(" and j + 2 < len(toks) and toks[j + 1].low in {"purn", "purnawirawan"}:
+                j += 4 if j + 3 < len(toks) and toks[j + 2].text == "." else 3
+                continue  # "Komjen Pol (Purn) Drs. Nana Sudjana"
             if t.word and t.text[0].isupper():
                 mid_sentence = j not in self.sent_start and not self._after_quote(j)
                 if t.low in self.lex.stopwords and not parts and not mid_sentence and not (
@@ -903,6 +923,13 @@ class _Extraction:
             k -= 1
         name_i = k + 1
         if name_i >= j or any(self.org_covering(x) for x in range(name_i, j)):
+            return None
+        if all(self.region_at_token(x) or not toks[x].word for x in range(name_i, j)):
+            return None  # "di Makassar, Gubernur ...": a place, not a name
+        before = self.tok(name_i - 1)
+        if before and before.low in _LOCATIVE | {"dari", "kota", "kabupaten"}:
+            return None
+        if any(toks[x].low in _WEEKDAYS or toks[x].low in _MONTHS for x in range(name_i, j)):
             return None
         name, name_j = self._name_at(name_i, regions_ok=True)
         if not name or name_j != j:
