@@ -635,8 +635,8 @@ class _Extraction:
             i += 1
         # name before title: "Name (Title ...)" and "Name, Title ..."
         for i, t in enumerate(toks):
-            if i in used or t.text not in {"(", ","}:
-                continue
+            if i in used or i + 1 in used or t.text not in {"(", ","}:
+                continue  # a title that already has its name after it is not this one's
             off = self._name_first(i)
             if off:
                 self.officials.append(off)
@@ -856,6 +856,9 @@ class _Extraction:
             if t.text == "(" and j + 2 < len(toks) and toks[j + 1].low in {"purn", "purnawirawan"}:
                 j += 4 if j + 3 < len(toks) and toks[j + 2].text == "." else 3
                 continue  # "Komjen Pol (Purn) Drs. Nana Sudjana"
+            if t.word and t.text[0].isupper() and not parts and (
+                    t.low in _WEEKDAYS or t.low in _MONTHS):
+                return None, k  # "..., Minggu." is a day, not a name
             if t.word and t.text[0].isupper():
                 mid_sentence = j not in self.sent_start and not self._after_quote(j)
                 if t.low in self.lex.stopwords and not parts and not mid_sentence and not (
@@ -952,7 +955,7 @@ class _Extraction:
         start, k, scope = hit
         toks = self.toks
         close = k
-        depth_end = {")", ","} if toks[i - 1].text == "(" else {",", ";"}
+        depth_end = {")"} if toks[i - 1].text == "(" else {",", ";"}
         while close < len(toks) and self.same_sentence(i, close) and toks[close].text not in depth_end:
             close += 1
         if close - k > 25:
