@@ -663,9 +663,11 @@ class _Extraction:
         if toks[i].low.rstrip(".") not in self.lex.title_starts:
             return None
         k = i
+        last_modifier = -1
         while k < len(toks) and self.same_sentence(i, k):
             t = toks[k]
             if t.low.rstrip(".") in self.lex.modifiers and t.text[0].isupper():
+                last_modifier = k
                 k += 1
                 if k < len(toks) and toks[k].text == ".":
                     k += 1
@@ -676,6 +678,9 @@ class _Extraction:
                 k += 2
                 continue
             break
+        if (k >= len(toks) or not toks[k].word or not toks[k].text[0].isupper()) and \
+                last_modifier >= 0 and toks[last_modifier].low in self.lex.titles:
+            k = last_modifier  # "Deputy of the ...": the modifier is the title itself
         if k >= len(toks) or not toks[k].word or not toks[k].text[0].isupper():
             return None
         best = None
