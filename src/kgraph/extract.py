@@ -107,7 +107,7 @@ _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu"
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\w*\s+(\d{{4}})\b", re.I)
 _DATE_MY = re.compile(rf"\b(?:bulan\s+)?({_MONTH_RE})\w*\s+(?:tahun\s+)?(\d{{4}})\b", re.I)
-_DATE_NUM = re.compile(r"\((?:\w+,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})\)")
+_DATE_NUM = re.compile(r"\((?:[A-Za-z']+,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})\)")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _YEAR = re.compile(r"\btahun\s+(\d{4})\b", re.I)
 _WEEKDAY_RE = re.compile(r"\b(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b", re.I)
@@ -451,6 +451,11 @@ class _Extraction:
                 break
             while j > hj and toks[j - 1].low in {"dan", "&", "of", "the", "and", ","}:
                 j -= 1
+            ahead = j
+            while ahead < len(toks) and ahead - j < 4 and self.is_cap(ahead):
+                ahead += 1
+            if ahead > j and self._paren_acronym(ahead)[0]:
+                j = ahead  # capitalised words up to "(ABC)" are part of the name
             if j == hj and kind not in {"asosiasi", "pemerintah", "dewan", "kedutaan", "konsulat"}:
                 if kind not in {"kementerian"}:
                     return None
@@ -772,6 +777,9 @@ class _Extraction:
                     continue
                 break
             m = self.region_at_token(k)
+            if m and represents is not None and not host_next and scope != "diplomatic" and \
+                    m.i == k and toks[k - 1].word and not self._related(m.region_id, represents):
+                break  # "Deputy Governor of Gyeonggi Province Kim Sung-joon"
             if m:
                 if host_next or (represents is not None and scope == "diplomatic"):
                     hosts.append(m.region_id)
@@ -785,6 +793,10 @@ class _Extraction:
                 continue
             if t.text == "-" and self.glued(k) and self.region_at_token(k + 1):
                 k += 1
+                continue
+            nxt = self.region_at_token(k + 1) if t.text == "," else None
+            if nxt is not None and nxt.locator and nxt.i == k + 1:
+                k = nxt.j  # "di Guangzhou, Tiongkok, Dewi ...": the country only locates
                 continue
             j = self._portfolio_end(k)
             if j > k:  # "Menteri Pertanian", "Asisten Pemerintahan dan Kesra"
@@ -811,6 +823,9 @@ class _Extraction:
         del chunk_end
         return OfficialMention(name, position, represents, org, default_country, start, name_j,
                                name_i, name_j, speaker, hosts)
+
+    def _related(self, a: str, b: str) -> bool:
+        return a == b or a in self._ancestors(b) or b in self._ancestors(a)
 
     def _portfolio_end(self, k: int, any_case: bool = False) -> int:
         """End of a run of agency words after a title: capitalised words of body names
@@ -983,11 +998,13 @@ class _Extraction:
                 break
         # position: the words up to the first region / org body; English "X of the Department"
         stop = close
-        if org is not None:
-            stop = min(stop, org.i)
         for m in self.mentions:
-            if k <= m.i < stop:
+            if k <= m.i < stop and not (org is not None and org.i <= m.i < org.j
+                                        and m.i < org.i + 1):
                 stop = m.i
+        if org is not None and org.i < stop:
+            name_end = org.i + len(_TOKEN.findall(org.ref.surface))
+            stop = min(stop, max(name_end, org.i + 1))
         position = self._position_text([(start, stop)])
         position = re.sub(r"\s+(of|the|dan|and|-)+$", "", position, flags=re.I)
         end = close + 1 if close < len(toks) and toks[close].text == ")" else close
@@ -1016,7 +1033,10 @@ class _Extraction:
                     score[r.parent] += 0.5
         if not score:
             return None
-        return max(sorted(score), key=lambda r: score[r])
+        first = {}
+        for m in self.mentions:
+            first.setdefault(m.region_id, m.i)
+        return max(score, key=lambda r: (score[r], -first.get(r, 10**9)))
 
     # ------------------------------------------------------------ agreements
     def find_agreements(self, home: str | None) -> list[AgreementRef]:
@@ -1163,6 +1183,13 @@ class _Extraction:
         if not others and not pairs and org_cands:
             others = list(dict.fromkeys(c[2] for c in org_cands))
         anchor = Party("region", home) if home else None
+        subject = self._sentence_subject(lo, trig, cands)
+        if subject is not None and subject != anchor:
+            if anchor is not None and anchor not in others and anchor.key != subject.key and \
+                    any(c[2] == anchor for c in cands):
+                others.append(anchor)
+            others = [o for o in others if o != subject]
+            anchor = subject
         if anchor is None and others:
             anchor, others = others[0], others[1:]
         for o in others:
@@ -1172,6 +1199,19 @@ class _Extraction:
                     pairs.append(p)
         del keys
         return pairs
+
+    def _sentence_subject(self, lo: int, trig: int | None, cands) -> Party | None:
+        """A government named before the trigger ("Pemprov Jawa Barat ... bermitra dengan
+        Gyeonggi-do") acts in this sentence, whatever the article's home region is."""
+        if trig is None:
+            return None
+        for start, _end, party in cands:
+            if start >= trig:
+                break
+            if party.kind == "region" and self._gov_marked(start) and \
+                    self.gaz.get(party.key).country == "ID":
+                return party
+        return None
 
     def _introduced_as_partner(self, i: int, lo: int) -> bool:
         """An organisation is a party when the sentence names it as the partner:
