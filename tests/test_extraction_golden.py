@@ -1,0 +1,128 @@
+"""Golden tests: build every annotated case and score it with kgraph.evaluate.
+
+A case is a folder with a gold.json (format kgraph-gold/1) whose "articles" name its
+article files relative to the folder: tests/corpus/dev/<case>/ and tests/corpus/seeds/
+(the seeds gold points at seeds/ in the repo root).
+
+The floors are what the extractor passes today and must not fall below; raise them
+as extraction improves. `pytest -s -p no:xdist tests/test_extraction_golden.py` prints
+the per-case table.
+"""
+
+from __future__ import annotations
+
+import inspect
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rdflib import Graph
+
+from kgraph.evaluate import EvaluationReport, evaluate, gold_articles, iter_case_dirs, load_gold
+from kgraph.lexicon import ontology_dir
+from kgraph.namespaces import KG
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT / "tests" / "corpus"
+DEV_CASES = list(iter_case_dirs(CORPUS / "dev"))
+SEEDS_CASE = CORPUS / "seeds"
+ALL_CASES = [*DEV_CASES, SEEDS_CASE]
+
+CASE_FLOOR = 0.60  # overall F1 of every single case
+DEV_MEAN_FLOOR = 0.75  # mean overall F1 over the dev cases
+SEEDS_FLOOR = 0.90  # overall F1 of the seeds
+
+_PROVENANCE_QUERY = """
+SELECT DISTINCT ?node WHERE {
+    VALUES ?cls { kg:Official kg:Agreement }
+    ?node a/rdfs:subClassOf* ?cls .
+    FILTER NOT EXISTS { ?node kg:mentionedIn ?article . ?article a kg:Article . }
+}"""
+
+
+def case_id(case: Path) -> str:
+    return case.name
+
+
+class Builds:
+    """Each case built once per test process, into a temporary folder."""
+
+    def __init__(self, tmp_factory: pytest.TempPathFactory) -> None:
+        self.tmp = tmp_factory
+        self.graphs: dict[Path, Graph] = {}
+        self.reports: dict[Path, EvaluationReport] = {}
+
+    def graph(self, case: Path) -> Graph:
+        if case not in self.graphs:
+            from kgraph.pipeline import build
+
+            gold_path = case / "gold.json"
+            inputs = gold_articles(load_gold(gold_path), gold_path)
+            kwargs: dict[str, Any] = {"html": False}
+            if "validate" in inspect.signature(build).parameters:
+                kwargs["validate"] = False
+            result = build(inputs, self.tmp.mktemp(case.name), **kwargs)
+            assert not result.errors, [str(e) for e in result.errors]
+            self.graphs[case] = result.graph
+        return self.graphs[case]
+
+    def report(self, case: Path) -> EvaluationReport:
+        if case not in self.reports:
+            self.reports[case] = evaluate(self.graph(case), load_gold(case / "gold.json"),
+                                          ontology_dir())
+        return self.reports[case]
+
+
+@pytest.fixture(scope="session")
+def builds(tmp_path_factory) -> Builds:
+    return Builds(tmp_path_factory)
+
+
+def format_row(name: str, report: EvaluationReport, floor: float) -> str:
+    o = report.overall
+    return (f"{name:<40} {o.precision:>6.3f} {o.recall:>6.3f} {o.f1:>6.3f} "
+            f"{o.tp:>4} {o.fp:>3} {o.fn:>3}  (floor {floor:.2f})")
+
+
+def test_the_corpus_is_there():
+    assert len(DEV_CASES) >= 12
+    assert (SEEDS_CASE / "gold.json").is_file()
+
+
+@pytest.mark.parametrize("case", DEV_CASES, ids=case_id)
+def test_dev_case_f1_floor(builds, case):
+    report = builds.report(case)
+    print("\n" + format_row(case.name, report, CASE_FLOOR))
+    assert report.f1 >= CASE_FLOOR, report.format_table()
+
+
+def test_seeds_f1_floor(builds):
+    report = builds.report(SEEDS_CASE)
+    print("\n" + report.format_table())
+    assert report.f1 >= SEEDS_FLOOR, report.format_table()
+
+
+def test_dev_mean_f1_and_table(builds):
+    """The per-case table (shown with -s) and the mean over the dev cases."""
+    lines = [f"{'case':<40} {'P':>6} {'R':>6} {'F1':>6}   tp  fp  fn"]
+    f1s = []
+    for case in DEV_CASES:
+        report = builds.report(case)
+        f1s.append(report.f1)
+        lines.append(format_row(case.name, report, CASE_FLOOR))
+    mean = sum(f1s) / len(f1s)
+    lines.append(f"{'mean over ' + str(len(f1s)) + ' dev cases':<40} {'':>6} {'':>6} "
+                 f"{mean:>6.3f}  (floor {DEV_MEAN_FLOOR:.2f})")
+    lines.append(format_row("seeds", builds.report(SEEDS_CASE), SEEDS_FLOOR))
+    print("\n" + "\n".join(lines))
+    assert mean >= DEV_MEAN_FLOOR
+
+
+@pytest.mark.parametrize("case", ALL_CASES, ids=case_id)
+def test_officials_and_agreements_have_provenance(builds, case):
+    g = builds.graph(case)
+    missing = [str(row[0]) for row in g.query(_PROVENANCE_QUERY, initNs={"kg": KG})]
+    assert not missing, f"without kg:mentionedIn to a kg:Article: {missing}"
+    report = builds.report(case)
+    assert report.checks.provenance_coverage == 1.0
+    assert report.checks.article_nodes == len(load_gold(case / "gold.json")["articles"])

@@ -1,0 +1,226 @@
+"""graph.html: self-contained, escaped, the right nodes, overview and layout modes, CLI."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kgraph import viz
+from kgraph.cli import main
+from kgraph.namespaces import KG, resource
+
+HOSTILE = '</script><script>window.__pwned=1</script><!-- <img src=x onerror="alert(1)"> &amp;'
+REMOTE = re.compile(r"""(?:\b(?:src|href)\s*=\s*["']?\s*|url\(\s*["']?\s*)(?:https?:)?//""",
+                    re.IGNORECASE)
+
+
+def _data(page: str) -> dict:
+    m = re.search(r'<script type="application/json" id="kgraph-data">(.*?)</script>', page,
+                  re.DOTALL)
+    assert m, "no data block"
+    return json.loads(m.group(1))
+
+
+@pytest.fixture(scope="module")
+def seeds_page(seeds_build) -> str:
+    return seeds_build.outputs["graph.html"].read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def seeds_view(seeds_graph) -> viz.GraphView:
+    return viz.build_view(seeds_graph)
+
+
+def hostile_graph() -> Graph:
+    """Two regions, an agreement and an article whose texts carry markup and script."""
+    g = Graph()
+    art = URIRef(resource("article", "evil"))
+    a, b = URIRef(resource("province", "X-A")), URIRef(resource("city", "X-B"))
+    agr = URIRef(resource("agreement", "x-a--x-b"))
+    ev = URIRef(resource("evidence", "evil-1"))
+    g.add((art, RDF.type, KG.Article))
+    g.add((art, RDFS.label, Literal("Title " + HOSTILE)))
+    g.add((a, RDF.type, KG.Province))
+    g.add((a, RDFS.label, Literal("Prov " + HOSTILE, lang="id")))
+    g.add((a, SKOS.altLabel, Literal("alias " + HOSTILE)))
+    g.add((b, RDF.type, KG.City))
+    g.add((b, RDFS.label, Literal("Kota B", lang="id")))
+    g.add((b, KG.locatedIn, a))
+    g.add((agr, RDF.type, KG.Agreement))
+    g.add((agr, RDFS.label, Literal("Kerja sama A – B", lang="id")))
+    g.add((agr, KG.party, a))
+    g.add((agr, KG.party, b))
+    for node in (a, agr):
+        g.add((node, KG.mentionedIn, art))
+        g.add((node, KG.evidence, ev))
+    g.add((ev, RDF.type, KG.Evidence))
+    g.add((ev, KG.inArticle, art))
+    g.add((ev, KG.sentence, Literal("Sentence " + HOSTILE)))
+    g.add((ev, KG.quote, Literal("<script>")))
+    return g
+
+
+# ---------------------------------------------------------------- self-contained
+def test_seeds_page_loads_nothing_remote(seeds_page):
+    assert not REMOTE.findall(seeds_page)
+    assert "<link" not in seeds_page.lower()
+    assert not re.search(r"<script[^>]*\bsrc=", seeds_page, re.IGNORECASE)
+    assert "sourceMappingURL" not in seeds_page
+    assert "new vis.Network(" in seeds_page  # the app, with vis-network inlined before it
+    assert not re.search(r"@@(TITLE|CSP|CSS|DATA|VIS|APP)@@", seeds_page)  # markers filled
+
+
+def test_csp_allows_exactly_the_inline_scripts(seeds_page):
+    csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', seeds_page)
+    assert csp and "default-src 'none'" in csp.group(1)
+    allowed = set(re.findall(r"'sha256-([^']+)'", csp.group(1)))
+    scripts = re.findall(r"<script>(.*?)</script>", seeds_page, re.DOTALL)
+    assert len(scripts) == 2
+    for body in scripts:
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        assert digest in allowed
+
+
+def test_app_puts_text_in_the_dom_only_as_text():
+    js = (Path(viz.__file__).parent / "templates" / "graph.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in js
+
+
+# ---------------------------------------------------------------- what is drawn
+def test_draws_every_entity_and_nothing_else(seeds_build, seeds_view):
+    assert len(seeds_view.nodes) == sum(seeds_build.counts.values())
+    iris = [d["iri"] for d in seeds_view.details]
+    assert len(set(iris)) == len(iris)
+    assert not [i for i in iris if "/evidence/" in i or "/stage-" in i or "/ontology" in i]
+
+
+def test_classes_and_edges(seeds_graph, seeds_view):
+    keys = [c.key for c in viz.CLASS_STYLES]
+    drawn_classes = {keys[row[1]] for row in seeds_view.nodes}
+    assert {"Province", "Country", "City", "Official", "Sector", "Article"} <= drawn_classes
+    assert drawn_classes & {"GovernmentAgency", "BusinessAssociation", "Company"}
+    parties = [e for e in seeds_view.edges if viz.RELATION_STYLES[e[2]].key == "party"]
+    assert len(parties) == len(list(seeds_graph.triples((None, KG.party, None))))
+    # node size follows degree: the most connected region outgrows a leaf
+    sizes = {d["name"]: row[2] for d, row in zip(seeds_view.details, seeds_view.nodes,
+                                                  strict=True)}
+    assert max(sizes.values()) > min(sizes.values())
+
+
+def test_labels_show_both_languages(seeds_view):
+    labels = {row[0] for row in seeds_view.nodes}
+    assert "Tiongkok / China" in labels
+    assert any(" / " in lb for lb, cls, *_ in seeds_view.nodes
+               if viz.CLASS_STYLES[cls].key == "Sector")
+
+
+def test_agreement_details_fold_in_stages_and_sentences(seeds_view):
+    agreements = [d for d, row in zip(seeds_view.details, seeds_view.nodes, strict=True)
+                  if viz.CLASS_STYLES[row[1]].family == "Agreement"]
+    assert agreements
+    richest = max(agreements, key=lambda d: len(d.get("stages", [])))
+    assert richest["stages"] and richest["status"]
+    kind, status, date, article, sentence = richest["stages"][0]
+    assert viz.CLASS_STYLES[kind].family == "Agreement" and status
+    assert richest["ev"]
+    sentence_idx, article_idx, quotes = richest["ev"][0]
+    assert seeds_view.sentences[sentence_idx].strip()
+    assert seeds_view.articles[article_idx][0]
+    officials = [d for d, row in zip(seeds_view.details, seeds_view.nodes, strict=True)
+                 if viz.CLASS_STYLES[row[1]].key == "Official"]
+    assert any(d.get("pos") for d in officials)
+    assert any(d.get("alt") for d in seeds_view.details)
+
+
+# ---------------------------------------------------------------- escaping
+def test_hostile_text_is_data_not_markup(tmp_path, seeds_page):
+    page = viz.write_html(hostile_graph(), tmp_path / "g.html").read_text(encoding="utf-8")
+    assert "__pwned" not in page.replace(r"\u003cscript\u003ewindow.__pwned", "")
+    for markup in ("<script", "<!--", "<img", "</script"):  # nothing injected
+        assert page.count(markup) == seeds_page.count(markup), markup
+    data = _data(page)
+    assert any(HOSTILE in s for s in data["sentences"])
+    assert any(HOSTILE in d.get("name", "") for d in data["details"])
+
+
+@given(st.text())
+def test_json_for_script_round_trips_without_breaking_out(text):
+    out = viz.json_for_script({"t": text, "l": [text, "</script>"]})
+    assert "</" not in out and "<!--" not in out and "\u2028" not in out
+    assert json.loads(out) == {"t": text, "l": [text, "</script>"]}
+
+
+# ---------------------------------------------------------------- overview and layout
+def test_overview_keeps_regions_agreements_sectors(seeds_graph):
+    view = viz.build_view(seeds_graph, overview=True)
+    families = {viz.CLASS_STYLES[row[1]].family for row in view.nodes}
+    assert families == {"Region", "Agreement", "Sector"}
+    assert view.overview and view.not_drawn.get("Official")
+    # undrawn officials still show up by name in their region's details
+    assert any(viz.RELATION_STYLES[rel].key == "represents" and names
+               for d in view.details for rel, _, names, _ in d.get("x", []))
+
+
+def test_thresholds_choose_overview_and_precomputed_layout(seeds_graph):
+    small = viz.VizOptions(overview_threshold=50, layout_threshold=10)
+    view = viz.build_view(seeds_graph, options=small)
+    assert view.overview and not view.physics and view.iterations == 0
+    full = viz.build_view(seeds_graph, overview=False, options=small)
+    assert not full.overview and len(full.nodes) > len(view.nodes)
+    positions = {(row[3], row[4]) for row in full.nodes}
+    assert len(positions) == len(full.nodes)  # no two nodes on top of each other
+    physics = viz.build_view(seeds_graph)
+    assert physics.physics and 0 < physics.iterations <= viz.DEFAULT_OPTIONS.stabilization_iterations
+
+
+def test_layout_is_deterministic_and_handles_odd_shapes():
+    edges = [(0, 1, 0), (1, 2, 0), (3, 4, 1), (5, 0, 7), (5, 3, 7)]  # 5: an article; 6: alone
+    first = viz.precompute_layout(7, edges)
+    assert first == viz.precompute_layout(7, edges)
+    assert len(set(first)) == 7
+    assert viz.precompute_layout(0, []) == []
+
+
+def test_empty_graph_still_writes_a_page(tmp_path):
+    page = viz.write_html(Graph(), tmp_path / "empty.html").read_text(encoding="utf-8")
+    assert _data(page)["nodes"] == []
+
+
+# ---------------------------------------------------------------- writing
+def test_write_is_atomic(tmp_path, monkeypatch, seeds_graph):
+    out = tmp_path / "graph.html"
+    out.write_text("old page", encoding="utf-8")
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("render failed")
+
+    monkeypatch.setattr(viz, "render_html", boom)
+    with pytest.raises(RuntimeError):
+        viz.write_html(seeds_graph, out)
+    assert out.read_text(encoding="utf-8") == "old page"
+    monkeypatch.undo()
+    viz.write_html(hostile_graph(), out)
+    assert "kgraph-data" in out.read_text(encoding="utf-8")
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.html"]
+
+
+def test_cli_view(tmp_path, seeds_ttl, monkeypatch):
+    opened = []
+    monkeypatch.setattr("webbrowser.open", opened.append)
+    out = tmp_path / "view.html"
+    assert main(["view", str(seeds_ttl), "-o", str(out), "--overview", "--open"]) == 0
+    assert _data(out.read_text(encoding="utf-8"))["meta"]["overview"] is True
+    assert opened == [out.resolve().as_uri()]
+    assert main(["view", str(seeds_ttl), "-o", str(out), "--full"]) == 0
+    assert _data(out.read_text(encoding="utf-8"))["meta"]["overview"] is False
+    assert main(["view", str(tmp_path / "missing.ttl")]) == 2
