@@ -54,6 +54,26 @@ _FACILITY_WORDS = {"selat", "teluk", "gunung", "sungai", "danau", "laut", "jalan
                    "rs", "bandar", "universitas", "university"}
 _NOT_PARTNER = {"berbatasan", "bersebelahan", "bersaing", "dibandingkan", "dibanding",
                 "menyaingi", "melebihi", "asal", "kelahiran", "lahir"}
+_NAME_ABBREVIATIONS = {"muh", "moh", "moch", "mhd", "abd", "ach", "ahm", "dg", "dt", "st", "sy",
+                       "mch", "mohd", "md"}
+_PLACE_LINK = {",", "di", "in", "(", "ibu", "kota", "ibukota", "capital", "of", "the", "provinsi",
+               "prefektur", "negara", "bagian", "state", "province", "prefecture", "wilayah"}
+_BODY_WORDS = {
+    "museum", "agency", "institute", "institut", "center", "centre", "foundation", "council",
+    "association", "organization", "organisation", "organisasi", "lembaga", "pusat", "balai",
+    "corporation", "company", "bank", "university", "universitas", "college", "school",
+    "society", "federation", "union", "network", "forum", "group", "badan", "dewan", "komisi",
+    "komite", "committee", "commission", "authority", "board", "office", "kantor", "chamber",
+    "ministry", "department", "bureau", "administration", "service", "fund", "trust",
+    "koperasi", "perusahaan", "persatuan", "perhimpunan", "ikatan", "yayasan", "asosiasi",
+    "gabungan", "serikat", "kamar", "otorita", "kementerian", "dinas", "biro", "akademi",
+    "politeknik", "sekolah", "rumah", "sakit", "hospital", "laboratory", "laboratorium",
+}
+_ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
+_NOT_ACRONYMS = {"mou", "moa", "loi", "pks", "apbd", "apbn", "wib", "wita", "wit", "ikn", "bbm",
+                 "cpo", "pad", "rpjmd", "rpjmn", "covid", "ham", "usd", "idr", "rp", "persero",
+                 "tbk", "cek", "baca", "juga", "foto", "advertisement", "scroll", "with",
+                 "content", "continue", "the", "and"}
 _COORD = {"dan", "dengan", "&", "serta", "and", "with", "-", "–", "/"}
 _LOCATIVE = {"di", "ke", "menuju", "in", "at", "to"}
 _PARTICLES = {"bin", "binti", "van", "der", "de", "al", "el", "von", "la", "le", "ibn", "bt",
@@ -68,6 +88,10 @@ _ORG_HEADS = {
     "akimat": "pemerintah", "maslikhat": "dewan", "department": "departemen",
     "ministry": "kementerian", "embassy": "kedutaan", "consulate": "konsulat",
     "bureau": "biro", "office": "kantor", "pemerintah rakyat": "pemerintah",
+    "paguyuban": "asosiasi", "yayasan": "asosiasi", "himpunan": "asosiasi",
+    "perkumpulan": "asosiasi", "ikatan": "asosiasi", "persatuan": "asosiasi",
+    "asosiasi": "asosiasi", "majelis": "dewan", "komite": "dewan", "agency": "lembaga",
+    "council": "dewan", "chamber": "asosiasi",
 }
 _NAMED_HEADS = {
     # head words followed by a proper name rather than agency vocabulary
@@ -356,8 +380,8 @@ class _Extraction:
             if ra.parent == rb.region_id or not self.same_sentence(a.i, b.i):
                 continue
             between = [t.low for t in self.toks[a.j:b.i]]
-            if between in ([","], ["di"], ["in"], [",", "ibu", "kota"], [",", "capital", "of"],
-                           [",", "ibukota"], ["(",], [",", "provinsi"], ["di", "provinsi"]):
+            if between and len(between) <= 5 and all(w in _PLACE_LINK for w in between) and \
+                    between[0] in {",", "di", "in", "("}:
                 out.append((a.region_id, b.region_id))
         return out
 
@@ -379,6 +403,10 @@ class _Extraction:
                 i = found.j
             else:
                 i += 1
+        named_spans = [(o.i, o.j) for o in self.orgs if o.ref.kind in {"perusahaan",
+                                                                        "universitas"}]
+        self.mentions = [m for m in self.mentions
+                         if not any(a <= m.i < b for a, b in named_spans)]
         by_name = {norm(ref.name): ref for ref in self.learned_acronyms.values()}
         for o in self.orgs:
             ref = by_name.get(norm(o.ref.name))
@@ -481,12 +509,17 @@ class _Extraction:
                 self.learned_acronyms[acronym] = ref
             return OrgMention(ref, i, j2)
         named = self._head_at(i, _NAMED_HEADS)
+        if named and self._learned_at(named[0]):
+            ref, j = self._learned_at(named[0])  # type: ignore[misc]
+            return OrgMention(self._ref(ref.name, ref.kind, ref.region_id, ref.acronym, i, j),
+                              i, j)
         if named:
             hj, kind = named
             j = hj
             while j < len(toks) and self.same_sentence(i, j) and j - hj < 5 and \
-                    (self.is_cap(j) or toks[j].low in {"(persero)", "tbk"}) and \
-                    toks[j].low not in self.lex.stopwords and not self._starts_person(j):
+                    (self.is_cap(j) or toks[j].low in {"of", "the"} and self.is_cap(j + 1)) and \
+                    toks[j].low not in self.lex.stopwords and not self._starts_person(j) and \
+                    toks[j].low.replace(".", "") not in self.lex.honorifics:
                 j += 1
                 if j - hj == 1 and toks[j - 1].text.isupper() and len(toks[j - 1].text) >= 2:
                     break  # "PT RBN": an acronym is the whole name
@@ -499,6 +532,9 @@ class _Extraction:
             if acronym:
                 self.learned_acronyms[acronym] = ref
             return OrgMention(ref, start, j)
+        defined = self._defined_by_acronym(i)
+        if defined is not None:
+            return defined
         # "JAC Motors", "Hyundai Motor Group": capitalised run ending in a company word
         if t.text[0].isupper():
             j = i
@@ -508,6 +544,29 @@ class _Extraction:
                     return OrgMention(self._ref(name, "perusahaan", None, None, i, j + 1), i, j + 1)
                 j += 1
         return None
+
+    def _defined_by_acronym(self, i: int) -> OrgMention | None:
+        """"Deutsches Bergbau-Museum Bochum (DBM)", "Korea International Cooperation Agency
+        (KOICA)": a capitalised name followed by an acronym starting with its initial."""
+        toks = self.toks
+        if self.is_cap(i - 1) and self.same_sentence(i - 1, i) or toks[i].low in self.lex.titles:
+            return None
+        j = i
+        while j < len(toks) and j - i < 8 and self.same_sentence(i, j) and (
+                self.is_cap(j) or toks[j].low in {"of", "the", "and", "dan", "for", "-"}):
+            j += 1
+        if j == i or toks[j - 1].text == "-":
+            return None
+        acronym, after = self._paren_acronym(j)
+        if not acronym or not acronym.isupper() or acronym[0] != toks[i].text[0].upper():
+            return None
+        if all(self.region_at_token(x) for x in range(i, j) if toks[x].word):
+            return None
+        if not any(toks[x].low in _BODY_WORDS for x in range(i, j)):
+            return None  # "Kuliah Kerja Nyata (KKN)" is a programme, not a body
+        ref = self._ref(self.surface(i, j), "lembaga", None, acronym, i, after)
+        self.learned_acronyms[acronym] = ref
+        return OrgMention(ref, i, after)
 
     def _paren_acronym(self, j: int) -> tuple[str | None, int]:
         """"(DPMPTSP)" or "(Biro KS)" right after a name: the acronym and the index after it."""
@@ -519,6 +578,8 @@ class _Extraction:
             if close < len(toks) and toks[close].text == ")" and all(
                     toks[x].word for x in range(j + 1, close)) and toks[j + 1].text[0].isupper():
                 text = self.surface(j + 1, close)
+                if text.casefold() in _NOT_ACRONYMS or text[0].isdigit():
+                    return None, j
                 if len(text) <= 16 and any(c.isupper() for c in text[1:] + text[0]):
                     return text, close + 1
         return None, j
@@ -607,8 +668,9 @@ class _Extraction:
             hits = {o.name for o in full if any(
                 x.casefold() == w or (len(w) >= 5 and ratio(x.casefold(), w) >= 80)
                 for x in o.name.replace("-", " ").split() + o.name.split())}
-            if len(hits) == 1:
-                off.name = hits.pop()
+            people = {tuple(sorted(h.casefold().split())) for h in hits}
+            if len(people) == 1:  # "Yoon Sang-hoon" and "Sang-hoon Yoon" are one person
+                off.name = sorted(hits)[0]
 
     def _headline_sentences(self) -> set[int]:
         """Sentences In Title Case (headlines): their capitalised words are not names."""
@@ -794,6 +856,18 @@ class _Extraction:
             if t.text == "-" and self.glued(k) and self.region_at_token(k + 1):
                 k += 1
                 continue
+            if t.text in _ROMAN:
+                pos_tokens.append((k, k + 1))  # "Asisten II", "Pelindo I"
+                k += 1
+                continue
+            if self._unknown_acronym(k):
+                # "Country Director KOICA Indonesia ...": an unknown body named by acronym
+                o = OrgMention(self._ref(t.text, "lembaga", None, t.text, k, k + 1), k, k + 1)
+                self.orgs.append(o)
+                org = org or o
+                pos_tokens.append((k, k + 1))
+                k += 1
+                continue
             nxt = self.region_at_token(k + 1) if t.text == "," else None
             if nxt is not None and nxt.locator and nxt.i == k + 1:
                 k = nxt.j  # "di Guangzhou, Tiongkok, Dewi ...": the country only locates
@@ -823,6 +897,13 @@ class _Extraction:
         del chunk_end
         return OfficialMention(name, position, represents, org, default_country, start, name_j,
                                name_i, name_j, speaker, hosts)
+
+    def _unknown_acronym(self, k: int) -> bool:
+        t = self.toks[k]
+        return (t.word and t.text.isupper() and 3 <= len(t.text) <= 8 and t.text.isalpha()
+                and not self.region_at_token(k) and not self.org_covering(k)
+                and t.low not in self.lex.sector_words and t.low not in self.lex.titles
+                and t.low not in _NOT_ACRONYMS)
 
     def _related(self, a: str, b: str) -> bool:
         return a == b or a in self._ancestors(b) or b in self._ancestors(a)
@@ -879,6 +960,11 @@ class _Extraction:
             if t.word and t.text[0].isupper() and not parts and (
                     t.low in _WEEKDAYS or t.low in _MONTHS):
                 return None, k  # "..., Minggu." is a day, not a name
+            if not parts and not regions_ok:
+                m = self.region_at_token(j)
+                if m is not None and (m.j - m.i > 1 or self.gaz.get(m.region_id).country == "ID"
+                                      or self.gaz.get(m.region_id).cls == "Country"):
+                    return None, k  # "Gubernur NTB, Kota Mataram": a place, not a name
             if t.word and t.text[0].isupper():
                 mid_sentence = j not in self.sent_start and not self._after_quote(j)
                 if t.low in self.lex.stopwords and not parts and not mid_sentence and not (
@@ -892,8 +978,9 @@ class _Extraction:
                     break
                 parts.append(t.text)
                 j += 1
-                if j < len(toks) and toks[j].text == "." and len(t.text) <= 2:
-                    j += 1  # initial "M." / "H."
+                if j < len(toks) and toks[j].text == "." and (
+                        len(t.text) <= 2 or t.low in _NAME_ABBREVIATIONS):
+                    j += 1  # initial "M." / "H.", "Muh.", "Dg.", "Dt."
                 elif j + 1 < len(toks) and toks[j].text in "-'’" and self.glued(j) \
                         and self.glued(j + 1) and toks[j + 1].word:
                     parts[-1] += toks[j].text + toks[j + 1].text
@@ -1236,9 +1323,12 @@ class _Extraction:
 
     def _ancestors(self, key: str) -> list[str]:
         try:
-            return self.gaz.ancestors(key)
+            found = self.gaz.ancestors(key)
         except KeyError:
             return []
+        return found + [p for c, p in self._located if c == key and p not in found]
+
+    _located: list[tuple[str, str]] = []
 
     def _trigger_token(self, si: int) -> int | None:
         sent = self.doc.sentences[si]
@@ -1387,6 +1477,7 @@ def extract(document: Document) -> Facts:
     ex.find_orgs()
     ex.find_officials()
     home = ex.home_region()
+    ex._located = ex.located_pairs()
     agreements = ex.find_agreements(home)
 
     regions = [RegionRef(m.region_id, ex.surface(m.i, m.j), ex.span(m.i, m.j))
@@ -1416,7 +1507,7 @@ def extract(document: Document) -> Facts:
     agreements = [AgreementRef(tuple(_home_party(p, home, ex) for p in a.parties),  # type: ignore[misc]
                                a.stages, a.sectors, a.spans) for a in agreements]
     return Facts(document, tuple(regions), tuple(orgs), tuple(officials), tuple(agreements),
-                 home_region=home, located=tuple(ex.located_pairs()))
+                 home_region=home, located=tuple(ex._located))
 
 
 def _home_org(ref: OrgRef, home: str | None) -> OrgRef:

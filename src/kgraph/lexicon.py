@@ -136,7 +136,10 @@ class Lexicon:
 _BASE_AGENCY_WORDS = {
     "dan", "&", "of", "the", "and", "for", "luar", "negeri", "dalam", "umum", "kerja", "sama",
     "pemerintahan", "pemerintah", "rakyat", "daerah", "otonomi", "pera", "kesra", "adpim",
-    "otonom", "khusus", "istimewa", "autonomous", "zhuang",
+    "otonom", "khusus", "istimewa", "autonomous", "zhuang", "urusan", "affairs", "setda",
+    "setdaprov", "setdakab", "setdakot", "sekretariat", "produksi", "operasional", "komersial",
+    "pemasaran", "eksekutif", "ekonomi", "politik", "konsuler", "penerangan", "sosial",
+    "budaya", "kebudayaan", "prefektur", "negeri",
 }
 
 

@@ -304,8 +304,9 @@ def _find_person(clusters: list[dict], name: str) -> dict | None:
     for c in clusters:
         for other in c["names"]:
             ot = _tokens(other)
-            if len(ot) == len(toks) and all(_same_token(x, y) for x, y in zip(toks, ot,
-                                                                             strict=True)):
+            if len(ot) == len(toks) and (
+                    all(_same_token(x, y) for x, y in zip(toks, ot, strict=True))
+                    or sorted(toks) == sorted(ot)):  # "Wu Xianhua" = "Xianhua Wu"
                 return c
             short, long_ = (toks, ot) if len(toks) < len(ot) else (ot, toks)
             if short and len(short) >= 2 and _is_subsequence(short, long_):
