@@ -59,8 +59,9 @@ def slug(text: str, max_len: int = 80) -> str:
     s = _UNSAFE.sub("-", ascii_text.lower()).strip("-.")[:max_len].strip("-.")
     if s:
         return s
-    # Nothing ASCII survived (e.g. only CJK or emoji): percent-encode the original.
-    return quote(text[:max_len], safe="") or "x"
+    # Nothing ASCII survived (e.g. only CJK, emoji or dots): percent-encode the original,
+    # lone surrogates included, behind a prefix so "." and ".." never become dot segments.
+    return "u-" + quote(text[:max_len].encode("utf-8", "surrogatepass"), safe="")
 
 
 def resource(kind: str, local: str) -> str:
