@@ -110,18 +110,28 @@ def clean(article: Article) -> Document:
         title = _title_from(text, content_lines)
 
     dateline_place = outlet = None
-    for s, e in content_lines[:3]:
+    date = article.date
+    seen_title = False
+    for s, e in content_lines[:8]:
         line = "".join(chars[s:e])
         if title and line.strip() == title.strip():
+            if seen_title:
+                blank(s, e)  # scraped pages repeat the headline
+            seen_title = True
             continue
-        for pattern in _DATELINES:
-            m = pattern.match(line)
-            if m:
-                dateline_place = " ".join(m.group("place").split()).title()
-                if m.groupdict().get("outlet"):
-                    outlet = m.group("outlet").strip()
-                blank(s, s + m.end())
-                break
+        header_date = _header_date(line)
+        if header_date is not None:
+            date = date or header_date  # "Rabu, 16 Okt 2019 15:42 WIB"
+            blank(s, e)
+            continue
+        if _HEADER_LINE.match(line):
+            blank(s, e)  # "Muhammad Fauzi - detikNews", "Oleh: ...", "Bagikan ke: ..."
+            continue
+        found = _dateline(line)
+        if found:
+            dateline_place, found_outlet, end = found
+            outlet = found_outlet or outlet
+            blank(s, s + end)
         break  # only the first body line carries a dateline
     if outlet is None:
         outlet = _source_outlet(text)
@@ -135,9 +145,81 @@ def clean(article: Article) -> Document:
         title=title,
         dateline_place=dateline_place,
         outlet=outlet,
-        date=article.date,
+        date=date,
         furniture=tuple(furniture),
     )
+
+
+# Lines of a scraped page's header, between the headline and the body.
+_HEADER_LINE = re.compile(
+    r"""^\s*(?:
+        (?:oleh|by|penulis|editor|reporter|redaktur|pewarta|fotografer|foto|bagikan|share)\b.*
+      | [A-Z][\w.'’ ]{2,40}\s[-–|]\s*[\w.]+(?:news|com|id|co)\w*
+      | (?:home|beranda|news|berita|nasional|daerah|regional|internasional)(?:\s*[›>/»]\s*\w+)+
+      | \d{1,2}:\d{2}\s*(?:WIB|WITA|WIT)?
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MONTH_WORDS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|"
+                "november|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|okt|nov|des|"
+                "january|february|march|may|june|july|august|october|december|oct|dec")
+_MONTHS = {name: n for n, names in enumerate((
+    ("januari", "january", "jan"), ("februari", "february", "feb"), ("maret", "march", "mar"),
+    ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+    ("agustus", "august", "agu", "agt", "ags"), ("september", "sep"),
+    ("oktober", "october", "okt", "oct"), ("november", "nov"),
+    ("desember", "december", "des", "dec")), start=1) for name in names}
+_HEADER_DATE = re.compile(
+    rf"""^\s*(?:[A-Za-z']+,?\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_WORDS})\.?\s+(?P<y>\d{{4}})
+        (?:\s*[-–|,]?\s*\d{{1,2}}[:.]\d{{2}}(?:\s*(?:WIB|WITA|WIT))?)?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_HEADER_NUMERIC_DATE = re.compile(
+    r"^\s*(?:[A-Za-z']+,?\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
+    r"(?:\s*[-–|,]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?)?\s*$")
+
+
+def _header_date(line: str) -> str | None:
+    """ISO date of a header line that is only a date ("Senin, 04 November 2019 | 19:27 WIB")."""
+    m = _HEADER_DATE.match(line)
+    if m:
+        month = _MONTHS.get(m.group("m").casefold())
+    else:
+        m = _HEADER_NUMERIC_DATE.match(line)
+        month = int(m.group("m")) if m else None
+    if not m or not month:
+        return None
+    try:
+        import datetime  # noqa: PLC0415 - only for the rare header date
+
+        return datetime.date(int(m.group("y")), month, int(m.group("d"))).isoformat()
+    except ValueError:
+        return None
+
+
+# "jpnn.com, KOTA KINABALU -", "FAJAR.CO.ID, MAKASSAR --", "BANDUNG, (PR).-",
+# "MEDAN, Waspada.id –": a place and an outlet in either order before a dash.
+_PAIR_DATELINE = re.compile(
+    r"^\s*(?P<a>[^,\n]{2,40}?),\s*(?P<b>[^,\n]{2,40}?)\s*(?:--|[-–—]|\.-)\s+")
+_DOMAIN = re.compile(r"\.(?:com|co|id|net|org|news)\b|\(", re.IGNORECASE)
+
+
+def _dateline(line: str) -> tuple[str, str | None, int] | None:
+    """(place, outlet, end offset) of a dateline at the start of the first body line."""
+    m = _PAIR_DATELINE.match(line)
+    if m:
+        a, b = m.group("a").strip(), m.group("b").strip()
+        place, outlet = (b, a) if _DOMAIN.search(a) and not _DOMAIN.search(b) else (a, b)
+        if place.isupper() or place.istitle():
+            outlet = outlet.strip("().- ") or None
+            return " ".join(place.split()).title(), outlet, m.end()
+    for pattern in _DATELINES:
+        m = pattern.match(line)
+        if m:
+            found_outlet = m.groupdict().get("outlet")
+            return (" ".join(m.group("place").split()).title(),
+                    found_outlet.strip() if found_outlet else None, m.end())
+    return None
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

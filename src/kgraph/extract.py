@@ -1250,18 +1250,23 @@ class _Extraction:
                 prev2 = [t.low for t in self.toks[max(lo, ca[0] - 3):ca[0]]]
                 if "dengan" in prev2 or "with" in prev2:
                     mutual = mutual and before is not None and before.low in {"antara", "between"}
+                if mutual and (self._related(ca[2].key, cb[2].key) and not (
+                        self._gov_marked(ca[0]) and self._gov_marked(cb[0]))):
+                    mutual = False  # "Jatim dan Surabaya": a city inside its province
                 if mutual:
                     pairs.append(_pair(ca[2], cb[2]))
                     used.update({a, b})
         rest = [c for n, c in enumerate(cands) if n not in used]
         # a regency or city inside a party is where the work happens, not a party,
         # unless its own government is named ("Pemkab Bone")
-        anchors = {c[2].key for c in cands} | ({home} if home else set())
+        anchors = {m.region_id for m in self.mentions if lo <= m.i < hi} | {
+            c[2].key for c in cands} | ({home} if home else set())
         rest = [c for c in rest if c[2].kind != "region" or self._gov_marked(c[0]) or not any(
             a in self._ancestors(c[2].key) for a in anchors if a != c[2].key)]
-        rest_keys = {c[2].key for c in rest}
+        # a place named beside one inside it only locates it ("Fuzhou ... Fujian")
+        all_keys = {c[2].key for c in cands}
         rest = [c for c in rest if not any(
-            c[2].key in self._ancestors(k) for k in rest_keys if k != c[2].key)]
+            c[2].key in self._ancestors(k) for k in all_keys if k != c[2].key)]
         others = []
         for c in rest:
             if c[2].key != home and c[2] not in others and not (
@@ -1310,12 +1315,20 @@ class _Extraction:
         if k < lo:
             return False
         w = self.toks[k].low
+        if not self._trigger_shortly_before(i, lo):
+            return False  # "dengan dukungan Kemlu" is support, not a partnership
         if w in {"dengan", "bersama", "menggandeng", "gandeng", "antara", "with", "between",
                  "menggaet", "merangkul"}:
             return True
         if w in {"dan", "and"}:
             return any(t.low in {"antara", "between"} for t in self.toks[lo:k])
         return False
+
+    def _trigger_shortly_before(self, i: int, lo: int) -> bool:
+        """A cooperation word within eight tokens before token i, in the same sentence."""
+        start = self.toks[max(lo, i - 8)].start
+        window = self.doc.content[start:self.toks[i].start]
+        return any(tr.strong and tr.pattern.search(window) for tr in self.lex.triggers)
 
     def _gov_marked(self, i: int) -> bool:
         prev = [t.low for t in self.toks[max(0, i - 3):i]]
