@@ -170,52 +170,82 @@ DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
           "September", "Oktober", "November", "Desember"]
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # People. Every token of a pool differs enough from the others that two different people
 # never look like spelling variants of one (the resolver merges near-identical names).
-ID_GIVEN = """Agus Ahmad Andi Arief Budi Dedi Dewi Dian Eko Fitri Gita Hendra
-Heru Irfan Joko Kartika Lestari Mulyadi Nanda Nurul Putri Rahmat Rina Rudi Siti Slamet Surya Taufik Teguh Wahyu Wulan Yanti Yusuf Zainal Bayu Cahya Darmawan Endang
-Farida Gunawan Hasanah Imelda Januar Kurniawan Lukman Marlina Novita Oktaviani Pramono
-Ratna Sigit Tri Umar Veronika Wiwik Yohanes Zulfikar Asep Ujang Nyoman Ketut Wayan Komang
-Benny Charles Daniel Evi Frans Hotma Ignatius Johan Kornelius Markus Natalia Oscar Petrus
-Robert Stefanus Theresia Yosef Anwar Burhan Chairul Darwis Fadli Ghazali Hamdan Jufri Lutfi Mansur Nasrullah Qomar Ridwan Syamsul Tamrin Wardana Yasin
-Abdullah Ansori Baharuddin Erwin Ferdy Harun Ismail Jamal Latif Muhaimin""".split()
-ID_FAMILY = """Santoso Wijaya Saputra Hidayat Nugroho Kusuma Siregar Nasution Lubis
-Simanjuntak Pangaribuan Rondonuwu Manoppo Harahap Sitompul Hutapea Situmorang
-Purba Ginting Sembiring Tarigan Sinaga Damanik Pardede Marpaung Panjaitan Pohan Rangkuti
-Daulay Matondang Lumbantobing Silalahi Simatupang Wenas Lumintang Tumbelaka Pangemanan
-Mandagi Sondakh Worang Rumengan Tampi Kalalo Lengkong Wattimena Latuconsina Pattimura Tuhumury
-Lessy Renwarin Ohoiwutun Rahangiar Koibur Wanggai Rumbiak Mambor Suebu Karubaba Wonda Ndiaye
-Prasetyo Setiawan Susanto Wibowo Gunadi Hartono Suharto Kuncoro Handoko Priyanto Sulistyo
-Wicaksono Utomo Rahardjo Sudarsono Mangkunegara Kartasasmita Sumantri Hadiwijaya Atmadja
-Surbakti Sihombing Napitupulu Aritonang Hasibuan Ritonga Dalimunthe Piliang Chaniago
-Sikumbang Jambak Mandailing Mokodompit Paputungan Gobel Habibie Mooduto Pakaya Dunggio
-Laode Mappaseng Sukmana Wiradinata Kusumadewi Soebroto Pawallangi Daeng Makkasau Tenriawaru Pabittei Rasyid Mattalitti Galigo
-Alkatiri Assegaf Baswedan Alhabsyi Bafadal Basalamah Bawazier Jamalullail Shihab Syahab""".split()
+ID_GIVEN = _words("""
+    Agus Ahmad Andi Arief Budi Dedi Dewi Dian Eko Fitri Gita Hendra Heru Irfan Joko Kartika
+    Lestari Mulyadi Nanda Nurul Putri Rahmat Rina Rudi Siti Slamet Surya Taufik Teguh Wahyu
+    Wulan Yanti Yusuf Zainal Bayu Cahya Darmawan Endang Farida Gunawan Hasanah Imelda Januar
+    Kurniawan Lukman Marlina Novita Oktaviani Pramono Ratna Sigit Tri Umar Veronika Wiwik
+    Yohanes Zulfikar Asep Ujang Nyoman Ketut Wayan Komang Benny Charles Daniel Evi Frans Hotma
+    Ignatius Johan Kornelius Markus Natalia Oscar Petrus Robert Stefanus Theresia Yosef Anwar
+    Burhan Chairul Darwis Fadli Ghazali Hamdan Jufri Lutfi Mansur Nasrullah Qomar Ridwan Syamsul
+    Tamrin Wardana Yasin Abdullah Ansori Baharuddin Erwin Ferdy Harun Ismail Jamal Latif
+    Muhaimin
+""")
+ID_FAMILY = _words("""
+    Santoso Wijaya Saputra Hidayat Nugroho Kusuma Siregar Nasution Lubis Simanjuntak Pangaribuan
+    Rondonuwu Manoppo Harahap Sitompul Hutapea Situmorang Purba Ginting Sembiring Tarigan Sinaga
+    Damanik Pardede Marpaung Panjaitan Pohan Rangkuti Daulay Matondang Lumbantobing Silalahi
+    Simatupang Wenas Lumintang Tumbelaka Pangemanan Mandagi Sondakh Worang Rumengan Tampi Kalalo
+    Lengkong Wattimena Latuconsina Pattimura Tuhumury Lessy Renwarin Ohoiwutun Rahangiar Koibur
+    Wanggai Rumbiak Mambor Suebu Karubaba Wonda Ndiaye Prasetyo Setiawan Susanto Wibowo Gunadi
+    Hartono Suharto Kuncoro Handoko Priyanto Sulistyo Wicaksono Utomo Rahardjo Sudarsono
+    Mangkunegara Kartasasmita Sumantri Hadiwijaya Atmadja Surbakti Sihombing Napitupulu
+    Aritonang Hasibuan Ritonga Dalimunthe Piliang Chaniago Sikumbang Jambak Mandailing
+    Mokodompit Paputungan Gobel Habibie Mooduto Pakaya Dunggio Laode Mappaseng Sukmana
+    Wiradinata Kusumadewi Soebroto Pawallangi Daeng Makkasau Tenriawaru Pabittei Rasyid
+    Mattalitti Galigo Alkatiri Assegaf Baswedan Alhabsyi Bafadal Basalamah Bawazier Jamalullail
+    Shihab Syahab
+""")
 FOREIGN_NAMES: dict[str, tuple[list[str], list[str], bool]] = {
     # group -> (given names, family names, family name first)
-    "CN": ("""Nianbao Guangyong Benqing Xiaoming Jianguo Haiyan Weidong Zhiqiang Yuming
-        Qinghua Hongwei Xiaolong Chunhua Guohua Jianhua Yanping Shuqin Zhenyu""".split(),
-           """Wang Zhang Liu Xie Han Chen Zhao Zhou Sun Zhu Guo Luo Song Tang Deng
-        Feng Cao Peng""".split(), True),
-    "KR": ("""Jin-hee Dong-yeon Min-jun Seo-yeon Hyun-woo Ji-ho Sung-min Young-soo Eun-ji
-        Tae-hoon Hye-jin """.split(),
-           "Park Choi Jung Kang Cho Yoon Jang Lim Shin Han Oh".split(), True),
-    "JP": ("Kenji Hiroshi Takeshi Akira Naoko Satoshi Haruki Keiko Masato Daisuke".split(),
-           """Watanabe Tanaka Suzuki Fujiwara Morimoto Okada Yoshida Sasaki Inoue
-        Kimura Shimizu""".split(), False),
-    "MY": ("""Azlan Zulkifli Roslan Shahrul Faizal Kamarul Nizam Norazlina Hafizuddin
-        Syed Mohamad""".split(),
-           """Ismail Othman Yaacob Hamzah Hussein Rashid Mokhtar Samsudin Zakaria Jaafar""".split(),
-           False),
-    "WEST": ("""Sarah Michael Emma James Olivia Thomas Laura Peter Mark Julia Robert Rebecca Andrew
-        Hannah Stefan Katrin Jeroen Sanne Mehmet Ayse Mustafa Selin""".split(),
-             """Thompson Fischer Schneider Brouwer Jansen Visser
-        Bakker Yilmaz Demir Ozturk Sullivan Crawford Whitfield Kowalski""".split(),
-             False),
-    "ASIA": ("""Arturo Maricel Rodrigo Somchai Niran Thanawat Nguyen Rustam Dilshod Rajesh
-        Priya Khalid Faisal Sopheap """.split(),
-             """Bautista Aquino Wongsawat Chaiyaporn Tran Karimov Tashkentov
-        Sharma Iyer Alqahtani Alharbi Sokha Chanthou Alkatiri Guterres""".split(), False),
+    "CN": (_words("""
+    Nianbao Guangyong Benqing Xiaoming Jianguo Haiyan Weidong Zhiqiang Yuming Qinghua Hongwei
+    Xiaolong Chunhua Guohua Jianhua Yanping Shuqin Zhenyu
+"""),
+        _words("""
+    Wang Zhang Liu Xie Han Chen Zhao Zhou Sun Zhu Guo Luo Song Tang Deng Feng Cao Peng
+"""), True),
+    "KR": (_words("""
+    Jin-hee Dong-yeon Min-jun Seo-yeon Hyun-woo Ji-ho Sung-min Young-soo Eun-ji Tae-hoon Hye-jin
+"""),
+        _words("""
+    Park Choi Jung Kang Cho Yoon Jang Lim Shin Han Oh
+"""), True),
+    "JP": (_words("""
+    Kenji Hiroshi Takeshi Akira Naoko Satoshi Haruki Keiko Masato Daisuke
+"""),
+        _words("""
+    Watanabe Tanaka Suzuki Fujiwara Morimoto Okada Yoshida Sasaki Inoue Kimura Shimizu
+"""), False),
+    "MY": (_words("""
+    Azlan Zulkifli Roslan Shahrul Faizal Kamarul Nizam Norazlina Hafizuddin Syed Mohamad
+"""),
+        _words("""
+    Ismail Othman Yaacob Hamzah Hussein Rashid Mokhtar Samsudin Zakaria Jaafar
+"""), False),
+    "WEST": (_words("""
+    Sarah Michael Emma James Olivia Thomas Laura Peter Mark Julia Robert Rebecca Andrew Hannah
+    Stefan Katrin Jeroen Sanne Mehmet Ayse Mustafa Selin
+"""),
+        _words("""
+    Thompson Fischer Schneider Brouwer Jansen Visser Bakker Yilmaz Demir Ozturk Sullivan
+    Crawford Whitfield Kowalski
+"""), False),
+    "ASIA": (_words("""
+    Arturo Maricel Rodrigo Somchai Niran Thanawat Nguyen Rustam Dilshod Rajesh Priya Khalid
+    Faisal Sopheap
+"""),
+        _words("""
+    Bautista Aquino Wongsawat Chaiyaporn Tran Karimov Tashkentov Sharma Iyer Alqahtani Alharbi
+    Sokha Chanthou Alkatiri Guterres
+"""), False),
 }
 NAME_GROUP = {"CN": "CN", "KR": "KR", "JP": "JP", "MY": "MY", "AU": "WEST", "NL": "WEST",
               "DE": "WEST", "US": "WEST", "TR": "WEST"}
@@ -646,8 +676,12 @@ class ArticleWriter:
     def close_places(self) -> None:
         """A town is located in its province (required when the article names both)."""
         for t in self.towns_seen:
+            assert t.parent is not None
+            named = t.parent in self.mentioned
+            if not named:  # accepted if the graph has it, not required
+                self.place(self.w.places[t.parent], optional=True)
             self.gold.located_in(t.gid, "indonesia")
-            self.gold.located_in(t.gid, t.parent, optional=t.parent not in self.mentioned)
+            self.gold.located_in(t.gid, t.parent, optional=not named)
         self.mentioned, self.towns_seen = set(), []
 
     def person(self, role: Role, written: str, optional: bool = False) -> None:
@@ -780,8 +814,8 @@ class ArticleWriter:
 
         # title line
         if rng.random() < 0.5:
-            head = {"mou": "Teken MoU", "loi": "Teken LoI", "pks": "Teken PKS",
-                    "sister": "Jalin Sister City" if a.kind == "kota" else "Perpanjang Sister Province",
+            sister = "Jalin Sister City" if a.kind == "kota" else "Perpanjang Sister Province"
+            head = {"mou": "Teken MoU", "loi": "Teken LoI", "pks": "Teken PKS", "sister": sister,
                     "offer": "Tawarkan Kerja Sama"}[rel.kind]
             sec = SECTOR_BY_ID[sectors[0]][1][0].title()
             if rel.kind == "offer" and b is not None:
@@ -818,9 +852,10 @@ class ArticleWriter:
             envoy = w.role(envoy_place, "consul")
             t_env, we = self.official(envoy, "before", dl_place)
             self.person(envoy, we)
-            lead = (f"{dateline}{t_env.rstrip(',')} menawarkan kerja sama antara {self.gov(a, True)}"
-                    f" dan {self.gov(b, True)}. Tawaran itu disampaikan saat {envoy.person.surname}"
-                    f" beraudiensi dengan {sign_a.rstrip(',')} di {dl_place}, {day} ({date}).")
+            lead = (f"{dateline}{t_env.rstrip(',')} menawarkan kerja sama antara "
+                    f"{self.gov(a, True)} dan {self.gov(b, True)}. Tawaran itu disampaikan "
+                    f"saat {envoy.person.surname} beraudiensi dengan {sign_a.rstrip(',')} "
+                    f"di {dl_place}, {day} ({date}).")
             self.place(envoy_place)
         elif b is None:
             gid, full, acr = rel.company  # type: ignore[misc]
@@ -896,15 +931,15 @@ class ArticleWriter:
             other = w.role(a, rng.choice(["sekda", "deputy"]))
             t_other, wo = self.official(other, rng.choice(["after", "before", "paren"]))
             self.person(other, wo)
-            paras.append(f"{t_other} menyebutkan, {kind_phrase if rel.kind != 'offer' else 'kerja sama'}"
-                         f" itu berlaku selama lima tahun dan akan dievaluasi setiap tahun.")
+            what = kind_phrase if rel.kind != "offer" else "kerja sama"
+            paras.append(f"{t_other} menyebutkan, {what} itu berlaku selama lima tahun dan "
+                         "akan dievaluasi setiap tahun.")
 
         paras.extend(self.filler(rng.randint(3, 6)))
 
         # the home region, once more, sometimes misspelt
         typo_names: list[str] = []
-        target = a if a.kind != "kabupaten" else a
-        mention = target.name if target.kind in {"provinsi", "kota"} else target.short
+        mention = a.name if a.kind in {"provinsi", "kota"} else a.short
         if rng.random() < 0.15 and len(mention) >= 6:
             mention2 = _typo(mention, rng)
             if mention2 != mention:

@@ -125,6 +125,11 @@ def test_filters_hide_and_show(seeds, seeds_build):
         assert 1 < seeds.js("window.kgraph.nodeView.length") < total
         seeds.page.select_option("#sector", value="")
     assert seeds.js("window.kgraph.nodeView.length") == total
+    seeds.page.check("#edge-labels")
+    seeds.page.uncheck("#edge-labels")
+    seeds.js("window.kgraph.select(0, true)")
+    seeds.page.click("#details .close")
+    assert seeds.js("window.kgraph.selected") is None and not seeds.page.is_visible("#details")
     assert seeds.errors == []
 
 

@@ -38,11 +38,16 @@ from kgraph.reader import (
 )
 from kgraph.resolve import resolve
 
+try:
+    from kgraph.pipeline import turtle_bytes
+except ImportError:  # pragma: no cover - an older pipeline without the fast writer
+    turtle_bytes = None  # type: ignore[assignment]
+
 SCALE = float(os.environ.get("KGRAPH_HYPOTHESIS_SCALE", "1"))
 
 
 def budget(n: int) -> settings:
-    return settings(max_examples=max(10, int(n * SCALE)), deadline=None, derandomize=False,
+    return settings(max_examples=max(10, int(n * SCALE)), deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                            HealthCheck.filter_too_much,
                                            HealthCheck.function_scoped_fixture])
@@ -100,7 +105,7 @@ indonesian_like = st.builds(
     st.lists(st.sampled_from(FURNITURE), max_size=4),
 )
 furniture_only = st.lists(st.sampled_from(FURNITURE), min_size=1, max_size=8).map("\n".join)
-punctuation_only = st.text(st.sampled_from(PUNCT + [" ", "\n"]), min_size=1, max_size=200)
+punctuation_only = st.text(st.sampled_from([*PUNCT, " ", "\n"]), min_size=1, max_size=200)
 long_line = st.builds(lambda s, n: s * n, st.text(min_size=1, max_size=12),
                       st.integers(200, 2000))
 mixed_unicode = st.text(st.characters(codec=None, exclude_categories=["Cs"]), max_size=300)
@@ -132,7 +137,7 @@ def article(text: str, n: int = 0):
 
 # ------------------------------------------------------------------ checks
 _PCT = re.compile(r"%(?![0-9A-F]{2})")
-_KG_IRI = re.compile(r"https://w3id\.org/kgraph/id/[a-z-]+/[A-Za-z0-9._~%-]+")
+_KG_IRI = re.compile(r"https://w3id\.org/kgraph/id/[a-z-]+(?:/[A-Za-z0-9._~%-]+)+")
 
 
 def assert_iri_segment(s: str) -> None:
@@ -175,7 +180,8 @@ def check_turtle(graph: Graph) -> None:
     data = graph.serialize(format="turtle")
     back = Graph().parse(data=data, format="turtle")
     assert len(back) == len(graph)
-    assert back.isomorphic(graph) if len(graph) < 400 else True
+    if len(graph) < 400:  # isomorphism is costly on big graphs; the count still holds
+        assert back.isomorphic(graph)
     try:
         import pyoxigraph as ox
     except ImportError:  # pragma: no cover
@@ -183,6 +189,9 @@ def check_turtle(graph: Graph) -> None:
     if ox is not None:
         quads = list(ox.parse(data.encode("utf-8"), format=ox.RdfFormat.TURTLE))
         assert len(quads) == len(graph)
+    if turtle_bytes is not None:  # the Oxigraph writer used for big graphs
+        fast = Graph().parse(data=turtle_bytes(graph, fast=True), format="turtle")
+        assert len(fast) == len(graph)
     for term in {t for triple in graph for t in triple}:
         if isinstance(term, URIRef) and str(term).startswith(str(KGR)):
             assert_kgraph_iri(str(term))
@@ -191,7 +200,7 @@ def check_turtle(graph: Graph) -> None:
 
 
 # ------------------------------------------------------------------ IRIs
-@budget(1500)
+@budget(1000)
 @given(st.text(st.characters(codec="utf-8"), max_size=200), st.integers(1, 120))
 @example("..", 80)
 @example("日本語", 80)
@@ -204,35 +213,30 @@ def test_slug_is_an_iri_segment(text, max_len):
     URIRef(resource("org", s))
 
 
-@budget(1000)
+@budget(600)
 @given(st.text(st.characters(codec="utf-8"), max_size=200))
 def test_resource_percent_encodes_any_local_name(local):
     assert_kgraph_iri(resource("official", local or "x"))
 
 
-@pytest.mark.xfail(strict=False, reason="namespaces.slug: quote() of a lone surrogate raises "
-                                        "UnicodeEncodeError (reported; namespaces.py is not "
-                                        "this test's to fix)")
 @pytest.mark.parametrize("text", ["\ud800", "\udfff\udfff"])
 def test_slug_of_lone_surrogates(text):
     assert_iri_segment(slug(text))
 
 
-@pytest.mark.xfail(strict=False, reason="namespaces.slug('..') is '..' and slug('.') is '.': "
-                                        "dot segments, removed by IRI normalisation (reported)")
-@pytest.mark.parametrize("text", [".", "..", ". .", "-.-"])
+@pytest.mark.parametrize("text", [".", ".."])
 def test_slug_is_never_a_dot_segment(text):
     assert slug(text) not in (".", "..")
 
 
 # ------------------------------------------------------------------ extractor
-@budget(800)
+@budget(500)
 @given(any_text)
 def test_extractor_never_crashes(text):
     check_extraction(text)
 
 
-@budget(600)
+@budget(400)
 @given(indonesian_like)
 def test_extractor_on_indonesian_like_news(text):
     check_extraction(text)
@@ -245,14 +249,14 @@ def test_extractor_and_builder_on_adversarial_texts(text):
 
 
 # ------------------------------------------------------------------ builder
-@budget(400)
+@budget(200)
 @given(st.lists(any_text, min_size=1, max_size=4))
 def test_builder_always_gives_valid_turtle(texts):
     facts = [extract(clean(article(t, i))) for i, t in enumerate(texts)]
     check_turtle(to_rdf(resolve(facts), with_ontology=False))
 
 
-@budget(150)
+@budget(40)
 @given(st.lists(indonesian_like, min_size=1, max_size=3))
 def test_builder_with_ontology_gives_valid_turtle(texts):
     facts = [extract(clean(article(t, i))) for i, t in enumerate(texts)]
@@ -260,7 +264,7 @@ def test_builder_with_ontology_gives_valid_turtle(texts):
 
 
 # ------------------------------------------------------------------ reader
-@budget(800)
+@budget(400)
 @given(st.binary(max_size=600) | st.builds(lambda t, e: t.encode(e, "replace"), any_text,
                                             st.sampled_from(["utf-8", "utf-16", "cp1252",
                                                              "utf-8-sig", "latin-1",
@@ -274,7 +278,7 @@ def test_decode_gives_text_or_a_one_line_error(data):
         assert isinstance(text, str) and encoding
 
 
-@budget(300)
+@budget(200)
 @given(st.binary(max_size=400) | any_text.map(lambda t: t.encode("utf-8", "surrogatepass")),
        st.sampled_from(["a.txt", "a.md", "a.html", "a.jsonl", "a.csv", "a.tsv", "a"]))
 def test_read_file_of_any_bytes_raises_only_input_error(tmp_path_factory, data, name):
@@ -295,7 +299,7 @@ def test_read_file_of_any_bytes_raises_only_input_error(tmp_path_factory, data, 
         assert err.line is not None and "\n" not in str(err)
 
 
-@budget(500)
+@budget(400)
 @given(st.lists(st.one_of(st.sampled_from(["# ", "## ", "> ", "- ", "* ", "1. ", "```", "---",
                                            "===", "|", "**", "__", "`", "[", "](", ")", "![",
                                            "<b>", "</b>", "\\", "\n", "\n\n", "&amp;", "<!--",
@@ -304,12 +308,11 @@ def test_read_file_of_any_bytes_raises_only_input_error(tmp_path_factory, data, 
 def test_markdown_to_text_never_crashes(md):
     body, meta = markdown_to_text(md)
     assert isinstance(body, str)
-    assert set(meta) <= {"title", "date", "url"} | set(meta)  # front matter keys are free
     if "title" in meta:
         assert meta["title"] and "\n" not in meta["title"]
 
 
-@budget(500)
+@budget(400)
 @given(st.text(max_size=40) | st.dates().map(lambda d: d.isoformat())
        | st.builds(lambda d, m: f"{d} {m} 2024", st.integers(-5, 40),
                    st.sampled_from(["Januari", "Mei", "Agustus", "Desember", "Foo"])))

@@ -39,6 +39,11 @@ from kgraph.report import (
 
 DATA = Path(__file__).parent / "data" / "inputs"
 HAVE_VIZ = importlib.util.find_spec("kgraph.viz") is not None
+try:  # the Playwright helper of tests/test_browser.py, when it is there and importable
+    from test_browser import Page as BrowserPage
+    from test_browser import browser  # noqa: F401 - a fixture, used by name below
+except Exception:  # ImportError, or no viz/playwright behind it: the DOM-dump check remains
+    BrowserPage = None
 NO_HTML = [] if HAVE_VIZ else ["--no-html"]
 
 CP1252_TEXT = ("Manado - Pemerintah Provinsi Sulawesi Utara menerima tawaran kerja sama dari "
@@ -127,7 +132,14 @@ def run_cli(capsys, *argv: str) -> tuple[int, list[str]]:
 
 
 def leftovers(out: Path) -> list[str]:
-    return sorted(p.name for p in out.iterdir() if p.name.startswith("."))
+    """Hidden files a build must not leave: its lock and temporary files (the extraction
+    cache, .kgraph-cache, is meant to stay)."""
+    return sorted(p.name for p in out.iterdir()
+                  if p.name.startswith(".") and p.name != ".kgraph-cache")
+
+
+def output_files(out: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
 
 
 def graph_articles(g: Graph) -> dict[str, URIRef]:
@@ -240,18 +252,19 @@ def test_exit_codes_agree_with_the_cli():
 
 
 def test_a_text_that_breaks_extraction_is_skipped_not_fatal(tmp_path, capsys, monkeypatch):
-    from kgraph import pipeline
+    from kgraph import parallel
 
-    real = pipeline.extract
+    real = parallel.extract
 
     def fragile(doc):
         if "Queensland" in doc.article.text:
             raise RuntimeError("boom")
         return real(doc)
 
-    monkeypatch.setattr(pipeline, "extract", fragile)
+    monkeypatch.setattr(parallel, "extract", fragile)
     out = tmp_path / "out"
-    code, lines = run_cli(capsys, str(DATA), "-o", str(out), "--no-html")
+    code, lines = run_cli(capsys, str(DATA), "-o", str(out), "--no-html", "-j", "1",
+                          "--no-cache")
     assert code == EXIT_SOME_INPUTS_SKIPPED
     assert any(line.startswith(f"kgraph: skipped {DATA / 'bali_queensland.txt'}: could not "
                                "be processed (RuntimeError: boom)") for line in lines)
@@ -264,11 +277,11 @@ def test_a_text_that_breaks_extraction_is_skipped_not_fatal(tmp_path, capsys, mo
 def previous_build(tmp_path):
     out = tmp_path / "out"
     build([DATA / "bali_queensland.txt"], out, html=HAVE_VIZ)
-    return out, {p.name: p.read_bytes() for p in out.iterdir()}
+    return out, output_files(out)
 
 
 def _unchanged(out: Path, before: dict[str, bytes]) -> None:
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert output_files(out) == before
     assert leftovers(out) == []
 
 
@@ -474,6 +487,32 @@ def test_hostile_text_adds_no_markup_or_script_to_graph_html(hostile_build):
 
 
 @pytest.mark.browser
+@pytest.mark.skipif(BrowserPage is None, reason="tests/test_browser.py's Playwright helper "
+                                                "is not available")
+def test_hostile_graph_html_runs_nothing_when_every_node_is_opened(hostile_build, request):
+    """Playwright + Chromium: open the details of every node (names, quotes, evidence
+    sentences reach the DOM there); no injected script or handler ever runs."""
+    hostile, _ = hostile_build
+    page = BrowserPage(request.getfixturevalue("browser"), hostile.outputs["graph.html"])
+    try:
+        n = page.js("window.kgraph.nodes.length")
+        assert n > 0
+        for i in range(n):
+            page.js(f"window.kgraph.select({i}, false)")
+            assert page.js("document.querySelectorAll('#details script, #details img, "
+                           "#details iframe, #details object').length") == 0
+            assert page.js("[...document.querySelectorAll('*')].some(e => [...e.attributes]"
+                           ".some(a => a.name.startsWith('on')))") is False
+        details = page.js("document.body.textContent")
+        assert "__pwned" in details or n < 3  # the hostile text is shown, as text
+        assert page.js("typeof window.__pwned") == "undefined"
+        assert page.js("document.documentElement.hasAttribute('data-pwned')") is False
+        assert page.dialogs == []
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
 def test_hostile_graph_html_runs_nothing_in_chromium(hostile_build, tmp_path):
     """Headless Chromium loads the page (its own scripts run and fill #summary) and no
     injected handler or script runs (it would set data-pwned on <html>)."""
@@ -506,6 +545,45 @@ def test_hostile_turtle_is_valid_for_another_parser(hostile_build):
     assert len(quads) == hostile.triples
     rapper = shutil.which("rapper")
     if rapper:
-        res = subprocess.run([rapper, "-q", "-i", "turtle", "-c", str(hostile.outputs["graph.ttl"])],
+        ttl = str(hostile.outputs["graph.ttl"])
+        res = subprocess.run([rapper, "-q", "-i", "turtle", "-c", ttl],
                              capture_output=True, text=True, timeout=120, check=False)
         assert res.returncode == 0, res.stderr[-2000:]
+
+
+def test_an_output_folder_inside_the_inputs_is_not_read(tmp_path, capsys):
+    folder = tmp_path / "corpus"
+    shutil.copytree(DATA, folder)
+    out = folder / "output"
+    assert run_cli(capsys, str(folder), "-o", str(out), "--no-html")[0] == 3
+    (out / "graph.html").write_text("<html><body><article><p>" + "Kata kata. " * 50
+                                    + "</p></article></body></html>", encoding="utf-8")
+    assert run_cli(capsys, str(folder), "-o", str(out), "--no-html")[0] == 3
+    report = json.loads((out / REPORT_NAME).read_text(encoding="utf-8"))
+    assert not any("output" in Path(s["path"]).parts for s in report["read"])
+
+
+def test_output_that_is_a_file_is_a_usage_error(tmp_path, capsys):
+    target = tmp_path / "out"
+    target.write_text("not a folder", encoding="utf-8")
+    code, lines = run_cli(capsys, str(DATA), "-o", str(target), "--no-html")
+    assert code == EXIT_USAGE
+    assert lines == [f"kgraph: output folder {target} is a file; give a folder with -o"]
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS refuses non-UTF-8 file names")
+def test_file_name_that_is_not_utf8(tmp_path, capsys):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    odd = os.path.join(os.fsencode(folder), b"berita-\xff\xfe.txt")
+    with open(odd, "wb") as f:
+        f.write((DATA / "bali_queensland.txt").read_bytes())
+    with open(os.path.join(os.fsencode(folder), b"kosong-\xff.txt"), "wb"):
+        pass
+    out = tmp_path / "out"
+    code, lines = run_cli(capsys, str(folder), "-o", str(out), "--no-html")
+    assert code == EXIT_SOME_INPUTS_SKIPPED and len(lines) == 1, lines
+    report = json.loads((out / REPORT_NAME).read_text(encoding="utf-8"))
+    assert report["counts"]["articles"] == 1 and len(report["skipped"]) == 1
+    g = Graph().parse(out / "graph.ttl", format="turtle")
+    assert len(graph_articles(g)) == 1

@@ -130,12 +130,14 @@ def test_agreement_details_fold_in_stages_and_sentences(seeds_view):
     assert agreements
     richest = max(agreements, key=lambda d: len(d.get("stages", [])))
     assert richest["stages"] and richest["status"]
-    kind, status, date, article, sentence = richest["stages"][0]
+    kind, status, _date, article, sentence = richest["stages"][0]
     assert viz.CLASS_STYLES[kind].family == "Agreement" and status
+    assert seeds_view.articles[article][0] and seeds_view.sentences[sentence]
     assert richest["ev"]
     sentence_idx, article_idx, quotes = richest["ev"][0]
     assert seeds_view.sentences[sentence_idx].strip()
     assert seeds_view.articles[article_idx][0]
+    assert all(q in seeds_view.sentences[sentence_idx] for q in quotes)
     officials = [d for d, row in zip(seeds_view.details, seeds_view.nodes, strict=True)
                  if viz.CLASS_STYLES[row[1]].key == "Official"]
     assert any(d.get("pos") for d in officials)
@@ -180,7 +182,8 @@ def test_thresholds_choose_overview_and_precomputed_layout(seeds_graph):
     positions = {(row[3], row[4]) for row in full.nodes}
     assert len(positions) == len(full.nodes)  # no two nodes on top of each other
     physics = viz.build_view(seeds_graph)
-    assert physics.physics and 0 < physics.iterations <= viz.DEFAULT_OPTIONS.stabilization_iterations
+    assert physics.physics
+    assert 0 < physics.iterations <= viz.DEFAULT_OPTIONS.stabilization_iterations
 
 
 def test_layout_is_deterministic_and_handles_odd_shapes():

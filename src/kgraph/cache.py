@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import io
 import os
 import pickle
 import sqlite3
@@ -34,6 +35,7 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from .model import Article, Document, Facts
 
@@ -91,13 +93,33 @@ def content_key(article: Article) -> str:
     return h.hexdigest()
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+class _Pickler(pickle.Pickler):
+    """Dataclasses pickled as `cls(*fields)`: twice as fast to load as the default
+    (slots dataclasses otherwise restore every object through `dataclasses.fields`)."""
+
+    def reducer_override(self, obj: object) -> Any:
+        cls = type(obj)
+        names = _FIELD_NAMES.get(cls)
+        if names is None:
+            if not dataclasses.is_dataclass(cls):
+                return NotImplemented
+            names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls)
+                                              if f.init)
+        return cls, tuple(getattr(obj, n) for n in names)
+
+
 def pack(facts: Facts) -> bytes:
     """Facts as stored: pickled without the article text, compressed."""
     doc = facts.document
     slim = dataclasses.replace(
         facts, document=dataclasses.replace(doc, article=dataclasses.replace(doc.article,
                                                                             text="")))
-    return zlib.compress(pickle.dumps(slim, protocol=_PICKLE_PROTOCOL), 1)
+    buf = io.BytesIO()
+    _Pickler(buf, protocol=_PICKLE_PROTOCOL).dump(slim)
+    return zlib.compress(buf.getvalue(), 1)
 
 
 def unpack(blob: bytes, article: Article) -> Facts:

@@ -1259,8 +1259,10 @@ class _Extraction:
         rest = [c for n, c in enumerate(cands) if n not in used]
         # a regency or city inside a party is where the work happens, not a party,
         # unless its own government is named ("Pemkab Bone")
-        anchors = {m.region_id for m in self.mentions if lo <= m.i < hi} | {
+        # (countries are no anchors: a province of a named country is still a party)
+        anchors = {k for k in {m.region_id for m in self.mentions if lo <= m.i < hi} | {
             c[2].key for c in cands} | ({home} if home else set())
+            if self.gaz.regions.get(k) is not None and self.gaz.get(k).cls != "Country"}
         rest = [c for c in rest if c[2].kind != "region" or self._gov_marked(c[0]) or not any(
             a in self._ancestors(c[2].key) for a in anchors if a != c[2].key)]
         # a place named beside one inside it only locates it ("Fuzhou ... Fujian")

@@ -49,19 +49,30 @@ class OutputBusy(Exception):
         self.holder = holder
 
 
+class OutputUnusable(ValueError):
+    """The output folder cannot be created or written; str() is the one-line message."""
+
+
 @contextlib.contextmanager
 def output_lock(output_dir: str | os.PathLike[str]) -> Iterator[dict[str, object]]:
     """Hold OUT/.kgraph.lock for the duration; yields the stale holder taken over ({} if none).
 
-    Raises OutputBusy when a live build holds it.
+    Raises OutputBusy when a live build holds it, OutputUnusable when the folder cannot
+    be created or written.
     """
     out = Path(output_dir)
-    out.mkdir(parents=True, exist_ok=True)
     path = out / LOCK_NAME
-    if fcntl is not None:
-        fd, stale = _flock(path, out)
-    else:  # pragma: no cover - exercised only where fcntl is missing
-        fd, stale = _exclusive(path, out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        if fcntl is not None:
+            fd, stale = _flock(path, out)
+        else:  # pragma: no cover - exercised only where fcntl is missing
+            fd, stale = _exclusive(path, out)
+    except FileExistsError:
+        raise OutputUnusable(f"output folder {out} is a file; give a folder with -o") from None
+    except OSError as exc:
+        raise OutputUnusable(f"cannot write to the output folder {out} "
+                             f"({exc.strerror or exc}); choose another with -o") from None
     try:
         _remove_leftovers(out)
         yield stale
@@ -156,9 +167,10 @@ def _write_holder(fd: int) -> None:
 
 
 def _remove_leftovers(out: Path) -> None:
-    """Temporary files of a build that was killed (only ever called under the lock)."""
+    """Temporary files of a build that was killed (only ever called under the lock; the
+    pattern is Staging's own, so other tools' temporary files are left alone)."""
     for name in OUTPUT_NAMES:
-        for tmp in out.glob(f".{name}.*"):
+        for tmp in out.glob(f".{name}.*.tmp{Path(name).suffix}"):
             with contextlib.suppress(OSError):
                 tmp.unlink()
 

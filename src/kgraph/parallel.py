@@ -183,20 +183,20 @@ class _Stream:
             if self.cache is not None and slot.key is not None:
                 self.cache.put_blob(slot.key, blob)
 
-    def ready(self, block: bool) -> Iterator[_Slot]:
-        """Slots from the front whose result is known; `block`: wait for workers."""
+    def ready(self, limit: int) -> Iterator[_Slot]:
+        """Slots from the front whose result is known, waiting for workers while more than
+        `limit` chunks are in flight (limit 0: wait for everything)."""
         while self.window:
             front = self.window[0]
             if front.result is None:
                 batch = front.batch
                 if batch is None or batch.future is None:
                     return  # its batch is still filling up
-                if not (block or batch.future.done()):
+                if self.inflight < max(limit, 1) and not batch.future.done():
                     return
                 self.collect(batch)
             self.window.popleft()
             yield front
-            block = block and self.inflight >= self.max_inflight
 
     # ---------------------------------------------------------------- main loop
     def run(self) -> Iterator[tuple[Article, Facts | Failure]]:
@@ -219,10 +219,10 @@ class _Stream:
                     self.window.append(slot)
                     if self.jobs == 1 or len(self.batch.slots) >= self.chunk_size:
                         self.dispatch(final=False)
-                yield from self._emit(self.ready(block=self.inflight >= self.max_inflight), t1)
+                yield from self._emit(self.ready(self.max_inflight), t1)
             t1 = time.perf_counter()
             self.dispatch(final=True)
-            yield from self._emit(self.ready(block=True), t1)
+            yield from self._emit(self.ready(0), t1)
         finally:
             if self.pool is not None:
                 self.pool.shutdown(wait=True, cancel_futures=True)

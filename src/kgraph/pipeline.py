@@ -15,8 +15,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from rdflib import BNode, Graph, URIRef
+from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 
 from .cache import FactsCache, default_cache_dir
@@ -221,32 +222,50 @@ def _oxigraph_turtle(graph: Graph) -> bytes:
     import pyoxigraph as ox  # only for large graphs
 
     named, blank, literal, triple = ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple
-    terms: dict[object, object] = {}
+    iris: dict[str, Any] = {}
 
-    def term(t):  # one conversion per distinct term
-        o = terms.get(t)
+    def iri(t: str) -> Any:  # one NamedNode per distinct IRI
+        o = iris.get(t)
         if o is None:
-            if isinstance(t, URIRef):
-                o = named(str(t))
-            elif isinstance(t, BNode):
-                o = blank(str(t))
-            elif t.language:
-                o = literal(str(t), language=t.language)
-            elif t.datatype:
-                o = literal(str(t), datatype=named(str(t.datatype)))
-            else:
-                o = literal(str(t))
-            terms[t] = o
+            o = iris[t] = named(t)
         return o
 
+    def node(t: object) -> Any:
+        if type(t) is URIRef:
+            return iri(t)
+        if isinstance(t, Literal):
+            if t.language:
+                return literal(str(t), language=t.language)
+            return literal(str(t), datatype=iri(t.datatype)) if t.datatype else literal(str(t))
+        if isinstance(t, BNode):
+            return blank(str(t))
+        return iri(str(t))
+
     def triples():
-        for s in graph.subjects(unique=True):  # grouped by subject: "s p o ; p o ." in Turtle
-            ts = term(s)
-            for p, o in graph.predicate_objects(s):
-                yield triple(ts, term(p), term(o))
+        last: object = None
+        ts: Any = None
+        for s, p, o in _grouped_triples(graph):
+            if s is not last:
+                last, ts = s, node(s)
+            yield triple(ts, iri(p), node(o))
 
     data = ox.serialize(triples(), format=ox.RdfFormat.TURTLE, prefixes=_prefixes(graph))
     return bytes(data or b"")
+
+
+def _grouped_triples(graph: Graph):
+    """The graph's triples, subject by subject (so Turtle writes "s p o ; p o .")."""
+    spo = getattr(graph.store, "_Memory__spo", None)  # rdflib's Memory index: 10x faster
+    if isinstance(spo, dict) and sum(len(objs) for po in spo.values()
+                                     for objs in po.values()) == len(graph):
+        for s, po in spo.items():
+            for p, objs in po.items():
+                for o in objs:
+                    yield s, p, o
+        return
+    for s in graph.subjects(unique=True):
+        for p, o in graph.predicate_objects(s):
+            yield s, p, o
 
 
 def _prefixes(graph: Graph) -> dict[str, str]:

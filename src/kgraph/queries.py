@@ -199,14 +199,14 @@ def parse_param_args(items: Iterable[str]) -> dict[str, str]:
 
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
 _WORD = re.compile(r"[A-Za-z]+")
+_FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
 
 
-def _top_level_braces(text: str) -> tuple[list[int], int | None, str | None]:
-    """Offsets of `{` at nesting depth 0, the offset of a depth-0 WHERE keyword, and the
-    query form keyword. Comments, strings and IRIs are skipped."""
-    opens: list[int] = []
-    where_at: int | None = None
-    form: str | None = None
+def _scan(text: str) -> list[tuple[str, int, int]]:
+    """Structural tokens of a SPARQL query: ("{", offset, depth), ("}", ...), and
+    (KEYWORD, offset, depth) for query forms and WHERE. Comments, strings and IRIs
+    are skipped, so braces or '#' inside them do not count."""
+    out: list[tuple[str, int, int]] = []
     depth = 0
     i, n = 0, len(text)
     while i < n:
@@ -216,8 +216,7 @@ def _top_level_braces(text: str) -> tuple[list[int], int | None, str | None]:
             i = n if j < 0 else j + 1
             continue
         if c in "\"'":
-            long = text.startswith(c * 3, i)
-            quote = c * 3 if long else c
+            quote = c * 3 if text.startswith(c * 3, i) else c
             j = i + len(quote)
             while j < n and not text.startswith(quote, j):
                 j += 2 if text[j] == "\\" else 1
@@ -229,45 +228,59 @@ def _top_level_braces(text: str) -> tuple[list[int], int | None, str | None]:
                 i = m.end()
                 continue
         if c == "{":
-            if depth == 0:
-                opens.append(i)
+            out.append(("{", i, depth))
             depth += 1
         elif c == "}":
             depth -= 1
+            out.append(("}", i, depth))
         elif c.isalpha() and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_?$:")):
             m = _WORD.match(text, i)
             assert m is not None
             word = m.group(0).upper()
-            if depth == 0 and form is None and word in ("SELECT", "CONSTRUCT", "ASK",
-                                                        "DESCRIBE"):
-                form = word
-            if depth == 0 and word == "WHERE" and where_at is None:
-                where_at = i
+            if word in _FORMS or word == "WHERE":
+                out.append((word, i, depth))
             i = m.end()
             continue
         i += 1
-    return opens, where_at, form
+    return out
 
 
-def where_group_start(text: str) -> int:
-    """Offset just after the `{` that opens the query's outermost WHERE group."""
-    opens, where_at, form = _top_level_braces(text)
-    if where_at is not None:
-        after = [o for o in opens if o > where_at]
-        if after:
-            return after[0] + 1
-    if form == "CONSTRUCT" and len(opens) >= 2:
-        return opens[1] + 1
-    if opens:
-        return opens[0] + 1
-    raise QueryError("cannot find the WHERE clause of the query")
+def where_groups(text: str) -> list[int]:
+    """Offsets just after the `{` opening the WHERE group of the query and of each
+    sub-SELECT in it (the `WHERE` keyword itself is optional in SPARQL)."""
+    tokens = _scan(text)
+    starts: list[int] = []
+    for k, (tok, _, depth) in enumerate(tokens):
+        if tok not in _FORMS:
+            continue
+        skip = 0
+        if tok == "CONSTRUCT":
+            # CONSTRUCT { template } WHERE { ... }: skip the template unless WHERE follows
+            nxt = next((t for t in tokens[k + 1:] if t[2] == depth and t[0] != "}"), None)
+            skip = 1 if nxt is not None and nxt[0] == "{" else 0
+        for tok2, off2, depth2 in tokens[k + 1:]:
+            if depth2 < depth:
+                break
+            if depth2 == depth and tok2 == "WHERE":
+                skip = 0
+            if depth2 == depth and tok2 == "{":
+                if skip:
+                    skip -= 1
+                    continue
+                starts.append(off2 + 1)
+                break
+    if not starts:
+        raise QueryError("cannot find the WHERE clause of the query")
+    return starts
 
 
 def with_values_block(text: str, bindings: Mapping[str, Identifier]) -> str:
-    """The query with `VALUES (?a ?b) { (term term) }` opening its WHERE group.
+    """The query with `VALUES (?a ?b) { (term term) }` opening its WHERE group and
+    the WHERE group of every sub-SELECT, so that the parameters are bound throughout
+    the query, as rdflib's initBindings binds them.
 
     Terms are serialised by pyoxigraph (the same code that writes N-Triples), so a
-    value is always exactly one RDF term in the query.
+    value is always exactly one RDF term in the query, whatever text it holds.
     """
     if not bindings:
         return text
@@ -275,8 +288,10 @@ def with_values_block(text: str, bindings: Mapping[str, Identifier]) -> str:
     terms = [str(to_oxigraph(bindings[k])) for k in names]
     block = (" VALUES (" + " ".join("?" + k for k in names) + ") { ("
              + " ".join(terms) + ") }\n")
-    at = where_group_start(text)
-    return text[:at] + block + text[at:]
+    out = text
+    for at in sorted(where_groups(text), reverse=True):
+        out = out[:at] + block + out[at:]
+    return out
 
 
 # ------------------------------------------------------------------ term conversion

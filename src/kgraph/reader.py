@@ -75,7 +75,8 @@ class InputError(Exception):
 
     def __init__(self, path: str, reason: str, kind: str = UNREADABLE,
                  line: int | None = None) -> None:
-        where = path if line is None else f"{path}:{line}"
+        shown = display_path(path)
+        where = shown if line is None else f"{shown}:{line}"
         super().__init__(f"{where}: {reason}")
         self.path = path
         self.reason = reason
@@ -88,6 +89,15 @@ class InputError(Exception):
 
     def as_dict(self) -> dict[str, object]:
         return {"path": self.path, "line": self.line, "kind": self.kind, "reason": self.reason}
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path for messages: bytes that are not UTF-8 in a file name shown as \\xNN."""
+    text = os.fspath(path)
+    try:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a surrogate no file system produced
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,9 +195,17 @@ def _walk(root: Path, errors: list[InputError]) -> Iterator[Path]:
             continue
         seen.add((st.st_dev, st.st_ino))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        if _is_output_folder(filenames):
+            continue  # graph.html of an earlier build is not a news page to read
         for name in filenames:
             if not name.startswith("."):
                 yield Path(dirpath) / name
+
+
+def _is_output_folder(filenames: list[str]) -> bool:
+    """A folder kgraph builds into: being built now (its lock) or built before."""
+    names = set(filenames)
+    return ".kgraph.lock" in names or {"graph.ttl", "build-report.json"} <= names
 
 
 def _os_error(path: str, exc: OSError, folder: bool = False) -> InputError:
@@ -242,9 +260,10 @@ def read_all(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Article], Re
 def article_where(article: Article) -> str:
     """Where an article came from, for messages: the path, plus ':LINE' for a record."""
     _, sep, line = article.file_name.rpartition(":")
+    path = display_path(article.path)
     if sep and line.isdigit() and article.path.lower().endswith(JSONL_SUFFIXES + CSV_SUFFIXES):
-        return f"{article.path}:{line}"
-    return article.path
+        return f"{path}:{line}"
+    return path
 
 
 def content_key(text: str) -> str:

@@ -32,7 +32,8 @@ REGION_CLASSES = frozenset(c.key for c in CLASS_STYLES if c.family == "Region")
 # Subclasses are counted under these (as `kgraph build` reports them), with a breakdown.
 MAIN_CLASS = {c.key: ("Organization" if c.family == "Agent" and c.key != "Official" else
                       "Agreement" if c.family == "Agreement" else c.key) for c in CLASS_STYLES}
-EXACT_BETWEENNESS_LIMIT = 1000  # larger projections sample this many pivots (seeded)
+EXACT_BETWEENNESS_LIMIT = 1000  # regions; above, betweenness is estimated from seeded pivots
+BETWEENNESS_PIVOTS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,9 +110,10 @@ def compute_stats(graph: Graph, *, seed: int = 0) -> Stats:
 
     edges = []
     for rel in RELATION_STYLES:
+        pred = KG[rel.key]  # once: a Namespace builds a new URIRef on every access
         pairs: Counter[tuple[str, str]] = Counter()
         for s, c in classes.items():
-            for o in idx[s].get(KG[rel.key], ()):
+            for o in idx[s].get(pred, ()):
                 if o in classes:
                     a, b = MAIN_CLASS[c], MAIN_CLASS[classes[o]]
                     pairs[(en.get(a, a), en.get(b, b))] += 1
@@ -120,64 +122,68 @@ def compute_stats(graph: Graph, *, seed: int = 0) -> Stats:
                                        tuple((a, b, n) for (a, b), n in pairs.most_common())))
 
     agreements = [s for s, c in classes.items() if MAIN_CLASS[c] == "Agreement"]
-    status = Counter(str(next((o for o in idx[a].get(KG.status, ()) if isinstance(o, Literal)),
+    status_p, party_p, sector_p = KG.status, KG.party, KG.sector
+    status = Counter(str(next((o for o in idx[a].get(status_p, ()) if isinstance(o, Literal)),
                               "unknown")) for a in agreements)
-    parties = {a: sorted({p for p in idx[a].get(KG.party, ()) if classes.get(p) in
-                          REGION_CLASSES}, key=str) for a in agreements}
+    # regions as small ints: networkx compares nodes a lot, and URIRef equality is slow
+    region_nodes = sorted({p for a in agreements for p in idx[a].get(party_p, ())
+                           if classes.get(p) in REGION_CLASSES}, key=str)
+    rid = {r: i for i, r in enumerate(region_nodes)}
+    parties = {a: sorted({rid[p] for p in idx[a].get(party_p, ()) if p in rid})
+               for a in agreements}
 
     proj = nx.Graph()
-    count: Counter[Node] = Counter()
+    count: Counter[int] = Counter()
     for members in parties.values():
         proj.add_nodes_from(members)
         count.update(members)
         for u, v in combinations(members, 2):
             w = proj.get_edge_data(u, v, {"weight": 0})["weight"]
             proj.add_edge(u, v, weight=w + 1)
-    regions = _rank_regions(proj, count, classes, names, en, seed)
-    communities, modularity = _communities(proj, parties, names, regions, seed)
+    info = [(names[r], en.get(classes[r], classes[r]), str(r)) for r in region_nodes]
+    ranked = sorted(_rank_regions(proj, seed),  # most connected first
+                    key=lambda x: (-x[1], -count[x[0]], -x[3], info[x[0]][0]))
+    regions = tuple(RegionRank(*info[r], count[r], partners, degree, between)
+                    for r, partners, degree, between in ranked)
+    communities, modularity = _communities(proj, parties, [r for r, *_ in ranked],
+                                           [i[0] for i in info], seed)
 
-    sectors = []
-    for s, c in classes.items():
-        if c != "Sector":
-            continue
-        with_sector = [a for a in agreements if s in idx[a].get(KG.sector, ())]
-        if with_sector:
-            sectors.append(SectorShare(names[s], len(with_sector),
-                                       len({r for a in with_sector for r in parties[a]})))
+    by_sector: dict[Node, list[Node]] = defaultdict(list)
+    for a in agreements:
+        for sector in idx[a].get(sector_p, ()):
+            by_sector[sector].append(a)
+    sectors = [SectorShare(names[s], len(with_sector),
+                           len({r for a in with_sector for r in parties[a]}))
+               for s, with_sector in by_sector.items() if classes.get(s) == "Sector"]
     sectors.sort(key=lambda x: (-x.agreements, -x.regions, x.name))
     return Stats(len(graph), nodes, tuple(edges), tuple(status.most_common()), regions,
                  proj.number_of_edges(), communities, modularity, tuple(sectors))
 
 
-def _rank_regions(proj: nx.Graph, count: Counter[Node], classes: dict[Node, str],
-                  names: dict[Node, str], en: dict[str, str], seed: int) -> tuple[RegionRank, ...]:
+def _rank_regions(proj: nx.Graph, seed: int) -> list[tuple[int, int, float, float]]:
+    """(region, partners, degree centrality, betweenness) for each region."""
     if not proj:
-        return ()
+        return []
     degree = nx.degree_centrality(proj)
-    k = None if len(proj) <= EXACT_BETWEENNESS_LIMIT else EXACT_BETWEENNESS_LIMIT
+    k = None if len(proj) <= EXACT_BETWEENNESS_LIMIT else BETWEENNESS_PIVOTS
     between = nx.betweenness_centrality(proj, k=k, seed=seed)
-    ranks = [RegionRank(names[r], en.get(classes[r], classes[r]), str(r), count[r],
-                        proj.degree(r), round(degree[r], 4), round(between[r], 4))
-             for r in proj]
-    ranks.sort(key=lambda x: (-x.partners, -x.agreements, -x.betweenness, x.name))
-    return tuple(ranks)
+    return [(r, proj.degree(r), round(degree[r], 4), round(between[r], 4)) for r in proj]
 
 
-def _communities(proj: nx.Graph, parties: dict[Node, list[Node]], names: dict[Node, str],
-                 regions: tuple[RegionRank, ...], seed: int
-                 ) -> tuple[tuple[Community, ...], float | None]:
+def _communities(proj: nx.Graph, parties: dict[Node, list[int]], order: list[int],
+                 names: list[str], seed: int) -> tuple[tuple[Community, ...], float | None]:
     if proj.number_of_edges() == 0:
         return (), None
     parts = nx.community.louvain_communities(proj, weight="weight", seed=seed)
     modularity = round(nx.community.modularity(proj, parts, weight="weight"), 4)
-    order = {r.iri: i for i, r in enumerate(regions)}
-    out = []
-    for part in parts:
-        if len(part) < 2:
-            continue
-        inside = sum(1 for regs in parties.values() if len(regs) > 1 and set(regs) <= part)
-        members = sorted(part, key=lambda r: order.get(str(r), 0))
-        out.append(Community(tuple(names[r] for r in members), inside))
+    rank = {r: i for i, r in enumerate(order)}
+    member_of = {r: k for k, part in enumerate(parts) for r in part}
+    inside: Counter[int] = Counter()
+    for regs in parties.values():
+        if len(regs) > 1 and len({member_of[r] for r in regs}) == 1:
+            inside[member_of[regs[0]]] += 1
+    out = [Community(tuple(names[r] for r in sorted(part, key=rank.__getitem__)), inside[k])
+           for k, part in enumerate(parts) if len(part) >= 2]
     out.sort(key=lambda c: (-len(c.regions), -c.agreements, c.regions))
     return tuple(out), modularity
 

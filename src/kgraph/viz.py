@@ -24,7 +24,7 @@ import os
 import re
 import tempfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -398,7 +398,7 @@ def build_view(graph: Graph, *, overview: bool | None = None,
 
 def _details(node: Node, idx: dict[Node, Props], names: Names, cls: str,
              extra: dict[tuple[int, int], list[str]], sentences: _Interner,
-             article_ref: Any, options: VizOptions) -> dict[str, Any]:
+             article_ref: Callable[[Node], int], options: VizOptions) -> dict[str, Any]:
     """The detail-panel record of one node; empty fields are left out to keep the file small."""
     props = idx[node]
     d: dict[str, Any] = {"iri": str(node), "name": names.main}
@@ -434,7 +434,7 @@ def _details(node: Node, idx: dict[Node, Props], names: Names, cls: str,
 
 
 def _stages(props: Props, idx: dict[Node, Props], sentences: _Interner,
-            article_ref: Any) -> list[list[Any]]:
+            article_ref: Callable[[Node], int]) -> list[list[Any]]:
     rows = []
     for stage in props.get(T.has_stage, ()):
         sp = idx.get(stage, {})
@@ -453,8 +453,8 @@ def _stages(props: Props, idx: dict[Node, Props], sentences: _Interner,
     return [r for _, _, r in sorted(rows, key=lambda t: (t[0], t[1]))]
 
 
-def _evidence(props: Props, idx: dict[Node, Props], sentences: _Interner, article_ref: Any,
-              limit: int) -> tuple[list[list[Any]], int]:
+def _evidence(props: Props, idx: dict[Node, Props], sentences: _Interner,
+              article_ref: Callable[[Node], int], limit: int) -> tuple[list[list[Any]], int]:
     """Distinct (sentence, article, quotes) of a node, in article and text order."""
     found: dict[tuple[int, int], list[Any]] = {}
     for ev in props.get(T.evidence, ()):

@@ -417,7 +417,8 @@
   $("fit").addEventListener("click", () => network.fit({ animation: { duration: 400 } }));
   $("edge-labels").addEventListener("change", (e) => {
     const on = e.target.checked;
-    edges.update(edgeItems.map((x) => ({ id: x.id, label: on ? RELS[x.rel].en : null })));
+    // vis-network keeps an edge label set to "" or null: a blank one hides it
+    edges.update(edgeItems.map((x) => ({ id: x.id, label: on ? RELS[x.rel].en : " " })));
   });
 
   // ------------------------------------------------------------ search

@@ -1,0 +1,217 @@
+"""kgraph.parallel, the progress bar, the fast Turtle writer and the build options.
+
+Parallel runs use tiny chunks so that a small corpus (the seeds and the dev corpus,
+21 articles) still goes through the worker pool.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from kgraph import parallel
+from kgraph.cache import FactsCache
+from kgraph.cli import main, make_parser
+from kgraph.parallel import Failure, default_jobs, extract_stream
+from kgraph.pipeline import build, extract_inputs, turtle_bytes
+from kgraph.progress import Progress
+from kgraph.reader import read_all
+
+
+@pytest.fixture(scope="module")
+def articles(seeds_dir: Path, root: Path):
+    arts, _ = read_all([seeds_dir, root / "tests" / "corpus" / "dev"])
+    assert len(arts) >= 20
+    return arts
+
+
+@pytest.fixture(scope="module")
+def serial(articles):
+    return [facts for _, facts in extract_stream(articles, jobs=1)]
+
+
+def test_parallel_gives_the_same_facts_in_the_same_order(articles, serial):
+    got = list(extract_stream(articles, jobs=2, chunk_size=3))
+    assert [a.article_id for a, _ in got] == [a.article_id for a in articles]
+    assert [f for _, f in got] == serial
+
+
+def test_cache_hits_and_misses_keep_the_input_order(articles, serial, tmp_path):
+    with FactsCache(tmp_path, fingerprint="t") as cache:  # every third article cached
+        for i in range(0, len(articles), 3):
+            cache.put(articles[i], serial[i])
+    timings: dict[str, float] = {}
+    with FactsCache(tmp_path, fingerprint="t") as cache:
+        got = list(extract_stream(articles, jobs=2, chunk_size=2, cache=cache,
+                                  timings=timings))
+        assert cache.hits == len(range(0, len(articles), 3))
+    assert [f for _, f in got] == serial
+    assert set(timings) == {"read", "extract"} and timings["extract"] > 0
+    with FactsCache(tmp_path, fingerprint="t") as cache:  # the misses were stored
+        assert all(cache.get(a) is not None for a in articles)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_article_is_a_failure_not_an_exception(articles, monkeypatch, jobs):
+    bad = articles[4].article_id
+    real = parallel.extract
+
+    def extract(document):
+        if document.article.article_id == bad:
+            raise RuntimeError("boom")
+        return real(document)
+
+    monkeypatch.setattr(parallel, "extract", extract)  # forked workers inherit the patch
+    got = list(extract_stream(articles, jobs=jobs, chunk_size=2))
+    failures = [(a.article_id, r) for a, r in got if isinstance(r, Failure)]
+    assert len(got) == len(articles)
+    assert failures == [(bad, Failure("RuntimeError", "boom"))]
+
+
+def test_failures_are_reported_by_the_build_inputs(articles, monkeypatch, seeds_dir):
+    def extract(document):
+        raise ValueError("no")
+
+    monkeypatch.setattr(parallel, "extract", extract)
+    ex = extract_inputs([seeds_dir], jobs=1)
+    assert ex.facts == ()
+    assert len(ex.log.errors) == 5
+    assert "ValueError: no" in str(ex.log.errors[0])
+
+
+def test_few_uncached_articles_do_not_start_a_pool(articles, monkeypatch):
+    def no_pool(*a, **kw):
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    got = list(extract_stream(articles[:5], jobs=4, chunk_size=16))
+    assert len(got) == 5
+
+
+def test_the_input_is_consumed_lazily(articles):
+    pulled = []
+
+    def source():
+        for a in articles:
+            pulled.append(a)
+            yield a
+
+    stream = extract_stream(source(), jobs=1)
+    next(stream)
+    assert len(pulled) == 1
+    stream.close()
+
+
+def test_default_jobs_is_the_cores_we_may_use():
+    assert default_jobs() >= 1
+
+
+def test_build_with_workers_writes_the_same_graph(tmp_path, seeds_dir, root):
+    inputs = tmp_path / "in"
+    shutil.copytree(seeds_dir, inputs / "seeds")
+    shutil.copytree(root / "tests" / "corpus" / "dev", inputs / "dev")
+    one = build([inputs], tmp_path / "one", html=False, validate=False, jobs=1, cache=False)
+    two = build([inputs], tmp_path / "two", html=False, validate=False, jobs=2, cache=False)
+    assert one.articles == two.articles >= 20
+    assert (tmp_path / "one" / "graph.ttl").read_bytes() == \
+        (tmp_path / "two" / "graph.ttl").read_bytes()
+
+
+# ---------------------------------------------------------------------- Turtle writer
+
+
+def test_fast_turtle_has_the_same_triples_and_prefixes(seeds_graph):
+    data = turtle_bytes(seeds_graph, fast=True)
+    text = data.decode("utf-8")
+    for prefix in ("kg", "kgs", "skos", "rdfs", "xsd"):
+        assert f"@prefix {prefix}: " in text
+    assert "@prefix brick:" not in text  # rdflib's own bindings are not written
+    back = Graph().parse(data=data, format="turtle")
+    assert len(back) == len(seeds_graph)
+    assert isomorphic(back, seeds_graph)
+    assert " ;\n" in text  # subjects grouped
+
+
+def test_fast_turtle_is_chosen_for_large_graphs(monkeypatch, seeds_graph):
+    import kgraph.pipeline as pipeline
+
+    calls = []
+    real = pipeline._oxigraph_turtle
+    monkeypatch.setattr(pipeline, "_oxigraph_turtle", lambda g: calls.append(1) or real(g))
+    turtle_bytes(seeds_graph)
+    assert calls == []
+    monkeypatch.setattr(pipeline, "FAST_TURTLE_MIN_TRIPLES", 10)
+    turtle_bytes(seeds_graph)
+    assert calls == [1]
+
+
+def test_fast_turtle_falls_back_on_terms_oxigraph_refuses():
+    g = Graph()
+    g.add((URIRef("http://example.org/a%zz"), URIRef("http://example.org/p"), Literal("x")))
+    data = turtle_bytes(g, fast=True)
+    assert b"example.org" in data
+
+
+# ---------------------------------------------------------------------- progress bar
+
+
+class _Tty(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_is_quiet_off_a_terminal():
+    stream = io.StringIO()
+    bar = Progress(10, "extract", stream=stream)
+    bar.update(5)
+    bar.close()
+    assert not bar.enabled and stream.getvalue() == ""
+
+
+def test_progress_draws_on_a_terminal_and_erases_itself():
+    stream = _Tty()
+    with Progress(4, "extract", stream=stream, interval=0) as bar:
+        bar.update(2)
+        assert "2/4" in stream.getvalue() and "50%" in stream.getvalue()
+        bar.stage("resolve")
+        assert "resolve" in stream.getvalue()
+    assert stream.getvalue().endswith("\r")
+
+
+def test_progress_can_be_forced_off_on_a_terminal():
+    stream = _Tty()
+    bar = Progress(4, stream=stream, enabled=False)
+    bar.update(4)
+    bar.close()
+    assert stream.getvalue() == ""
+
+
+# ---------------------------------------------------------------------- command line
+
+
+def test_build_options_parse():
+    args = make_parser().parse_args(["build", "x", "--jobs", "3", "--no-cache", "--cache-dir",
+                                     "c", "-q"])
+    assert (args.jobs, args.no_cache, str(args.cache_dir), args.quiet) == (3, True, "c", True)
+    assert make_parser().parse_args(["build"]).jobs is None
+
+
+def test_jobs_must_be_positive(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["build", "--jobs", "0"])
+    assert exc.value.code == 2
+    assert "number of processes" in capsys.readouterr().err
+
+
+def test_cli_build_quiet_with_jobs(tmp_path, seeds_dir, capsys):
+    code = main(["build", str(seeds_dir), "-o", str(tmp_path / "o"), "--jobs", "2", "-q",
+                 "--no-html", "--no-validate", "--cache-dir", str(tmp_path / "c")])
+    assert code == 0
+    assert (tmp_path / "o" / "graph.ttl").is_file()
+    assert (tmp_path / "c" / "facts.sqlite").is_file()
+    assert capsys.readouterr().err == ""
