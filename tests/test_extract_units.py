@@ -388,8 +388,6 @@ def test_english_title_then_korean_name():
     assert o.represents == "province/KR-41"
 
 
-@pytest.mark.xfail(strict=False, reason="English 'Name, Head of ... Division of X Province' is "
-                   "not read as an official")
 def test_english_name_comma_head_of():
     f = facts("Lee Min-ho, Head of International Cooperation Division of Gyeonggi Province, "
               "said the agreement with Korea Selatan partners covers education.")

@@ -1025,7 +1025,8 @@ class _Extraction:
         k = i - 1
         while k >= 0 and self.same_sentence(k, i) and i - k <= 6 and (
                 self.is_cap(k) or toks[k].text == "." and k > 0 and len(toks[k - 1].text) <= 2
-                or toks[k].low in _PARTICLES or toks[k].text in "-'’" and self.glued(k)):
+                or toks[k].low in _PARTICLES or toks[k].text in "-'’" and self.glued(k)
+                or toks[k].word and self.glued(k) and toks[k - 1].text in "-'’"):  # "Min-ho"
             if toks[k].low in self.lex.stopwords and self.is_cap(k):
                 break
             if self.org_at_token(k) or toks[k].low in self.lex.titles:
