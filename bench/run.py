@@ -389,6 +389,9 @@ def main(argv: list[str] | None = None) -> int:
                     help="run the working tree's code instead of a snapshot taken at start")
     ap.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md")
     ap.add_argument("--json", type=Path, default=None, help="also save the raw figures here")
+    ap.add_argument("--merge", type=Path, default=None, metavar="JSON",
+                    help="include the rows of an earlier run saved with --json (sizes measured "
+                         "now replace them)")
     args = ap.parse_args(argv)
     sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]
     OUT.mkdir(parents=True, exist_ok=True)
@@ -400,6 +403,12 @@ def main(argv: list[str] | None = None) -> int:
     for n in sizes:
         rows.append(bench_size(n, args))
         print(table(rows), file=sys.stderr, flush=True)
+    if args.merge:
+        earlier = json.loads(args.merge.read_text(encoding="utf-8"))
+        done = {r["n"] for r in rows}
+        rows = sorted([r for r in earlier["rows"] if r["n"] not in done] + rows,
+                      key=lambda r: r["n"])
+        args.sizes = ",".join(label(r["n"]) for r in rows)
     text = report(rows, info, args)
     print(text)
     if args.json:

@@ -429,3 +429,17 @@ def test_make_article_is_stable_and_safe(tmp_path):
 def test_decode_with_encoding_names():
     assert decode_with_encoding(b"abc", "p") == ("abc", "utf-8")
     assert decode_with_encoding(codecs.BOM_UTF8 + b"abc", "p") == ("abc", "utf-8 (BOM)")
+
+
+def test_a_reader_bug_on_one_file_does_not_stop_the_others(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.md").write_text("# Judul\n\nIsi berita.\n", encoding="utf-8")
+
+    def broken(md):
+        raise IndexError("oops")
+
+    monkeypatch.setattr(reader, "markdown_to_text", broken)
+    articles, log = read_all([tmp_path])
+    assert [a.file_name for a in articles] == ["a.txt"]
+    (err,) = log.errors
+    assert err.kind == "internal-error" and "IndexError: oops" in err.reason

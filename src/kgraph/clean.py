@@ -279,7 +279,7 @@ def _sentence(content: str, start: int, end: int):
 
 def _is_abbreviation(line: str, dot: int) -> bool:
     """True when the period at `dot` ends an abbreviation or an initial, not a sentence."""
-    m = re.search(r"([\w.]+)$", line[:dot])
+    m = re.search(r"([\w.]+)$", line[max(0, dot - 64):dot])  # bounded: long lines stay linear
     if not m:
         return False
     word = m.group(1).lower().strip(".")

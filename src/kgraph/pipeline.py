@@ -155,10 +155,10 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
             bar.stage("write")
             stage.write_bytes("graph.ttl", turtle_bytes(graph))
             t3 = time.perf_counter()
-            bar.stage("html")
             if html:
                 from .viz import write_html  # pyvis/networkx only when drawing
 
+                bar.stage("html")
                 write_html(graph, stage.path("graph.html"))
             t4 = time.perf_counter()
             timings.update({"resolve": t1 - t0, "rdf": t2 - t1, "serialise": t3 - t2,
@@ -166,6 +166,7 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
             if validate:  # SHACL, ontology/shapes.ttl; `kgraph validate` prints the details
                 from .validate import validate as shacl_validate  # pySHACL only when asked
 
+                bar.stage("validate")
                 violations = len(shacl_validate(graph).violations)
                 timings["validate"] = time.perf_counter() - t4
         else:

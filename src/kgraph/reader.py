@@ -239,6 +239,11 @@ def iter_articles(paths: Iterable[str | os.PathLike[str]], log: ReadLog | None =
         except InputError as err:
             log.errors.append(err)
             continue
+        except Exception as exc:  # a reader bug met on this file: report it, read the rest
+            log.errors.append(InputError(str(item.path), f"could not be read ({type(exc).__name__}"
+                                         f": {str(exc)[:120]}); please report this as a kgraph "
+                                         "bug", "internal-error"))
+            continue
         log.sources.append(got.source)
         log.errors.extend(got.errors)
         for article in got.articles:
