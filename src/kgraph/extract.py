@@ -15,6 +15,7 @@ Order of work in one article:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -206,6 +207,7 @@ class _Extraction:
         self.orgs: list[OrgMention] = []
         self.officials: list[OfficialMention] = []
         self.learned_acronyms: dict[str, OrgRef] = {}
+        self._start_cache: dict[str, tuple[list, int, list[int]]] = {}
         self.doc_countries: set[str] = set()
 
     # ------------------------------------------------------------ helpers
@@ -386,11 +388,29 @@ class _Extraction:
                 out.append((a.region_id, b.region_id))
         return out
 
+    # Mentions and organisations are kept sorted by start token; these look-ups bisect
+    # (a cached list of starts, rebuilt when the list changes) so long articles stay linear.
+    def _starts(self, items: list, name: str) -> list[int]:
+        cached = self._start_cache.get(name)
+        if cached is None or cached[0] is not items or cached[1] != len(items):
+            cached = (items, len(items), [x.i for x in items])
+            self._start_cache[name] = cached
+        return cached[2]
+
+    def mentions_between(self, lo: int, hi: int) -> list[Mention]:
+        starts = self._starts(self.mentions, "mentions")
+        return self.mentions[bisect_left(starts, lo):bisect_left(starts, hi)]
+
+    def orgs_between(self, lo: int, hi: int) -> list[OrgMention]:
+        starts = self._starts(self.orgs, "orgs")
+        return self.orgs[bisect_left(starts, lo):bisect_left(starts, hi)]
+
     def region_at_token(self, i: int) -> Mention | None:
         """The region mention covering token i ("Surabaya" in "Wali Kota Surabaya")."""
-        for m in self.mentions:
-            if m.i <= i < m.j:
-                return m
+        starts = self._starts(self.mentions, "mentions")
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and self.mentions[k].i <= i < self.mentions[k].j:
+            return self.mentions[k]
         return None
 
     # ------------------------------------------------------------ organisations
@@ -415,9 +435,8 @@ class _Extraction:
                     o.ref.region_id is None or o.ref.region_id == ref.region_id):
                 o.ref = OrgRef(ref.key, o.ref.name, o.ref.kind, ref.region_id, ref.acronym,
                                o.ref.surface, o.ref.span)
-            for m in self.mentions:
-                if o.i <= m.i < o.j:
-                    m.in_org = True
+            for m in self.mentions_between(o.i, o.j):
+                m.in_org = True
 
     def _region_chunk(self, i: int) -> tuple[int, str | None]:
         """Optional region qualifier after an organisation or title: markers such as
@@ -645,16 +664,15 @@ class _Extraction:
                       acronym=acronym, surface=self.surface(i, j), span=self.span(i, j))
 
     def org_covering(self, i: int) -> OrgMention | None:
-        for o in self.orgs:
-            if o.i <= i < o.j:
-                return o
+        starts = self._starts(self.orgs, "orgs")
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and self.orgs[k].i <= i < self.orgs[k].j:
+            return self.orgs[k]
         return None
 
     def org_at_token(self, i: int) -> OrgMention | None:
-        for o in self.orgs:
-            if o.i == i:
-                return o
-        return None
+        o = self.org_covering(i)
+        return o if o is not None and o.i == i else None
 
     # ------------------------------------------------------------ officials
     def _merge_short_names(self) -> None:
@@ -711,10 +729,10 @@ class _Extraction:
                 used.update(range(off.name_i, off.j))
         self.officials.sort(key=lambda o: o.i)
         self._merge_short_names()
+        self.orgs.sort(key=lambda o: o.i)  # acronyms met in titles were appended late
         for idx, off in enumerate(self.officials):
-            for m in self.mentions:
-                if off.i <= m.i < off.j:
-                    m.in_official = idx
+            for m in self.mentions_between(off.i, off.j):
+                m.in_official = idx
         # region and org words inside a person's name are not mentions, and a foreign
         # town named like a person of this article is that person ("kata Kato")
         names = {k for o in self.officials for k in range(o.name_i, o.name_j)}
@@ -1072,25 +1090,25 @@ class _Extraction:
         represents = None
         hosts: list[str] = []
         org = None
-        for m in self.mentions:
-            if k <= m.i < close:
+        for m in self.mentions_between(k, close):
+            if True:
                 prev = self.tok(m.i - 1)
                 if prev and prev.low in {"untuk", "to", "di", "in"} and scope == "diplomatic":
                     hosts.append(m.region_id)
                 elif represents is None:
                     represents = m.region_id
-        for o in self.orgs:
-            if k <= o.i < close:
+        for o in self.orgs_between(k, close):
+            if True:
                 org = o
                 if represents is None and o.ref.region_id:
                     represents = o.ref.region_id
                 break
         # position: the words up to the first region / org body; English "X of the Department"
         stop = close
-        for m in self.mentions:
-            if k <= m.i < stop and not (org is not None and org.i <= m.i < org.j
-                                        and m.i < org.i + 1):
+        for m in self.mentions_between(k, stop):
+            if not (org is not None and org.i <= m.i < org.j and m.i < org.i + 1):
                 stop = m.i
+                break
         if org is not None and org.i < stop:
             name_end = org.i + len(_TOKEN.findall(org.ref.surface))
             stop = min(stop, max(name_end, org.i + 1))
@@ -1190,13 +1208,23 @@ class _Extraction:
             out.append(AgreementRef(p, tuple(a["stages"]), tuple(a["sectors"]), tuple(a["spans"])))
         return out
 
+    def _officials_in(self, si: int) -> list[OfficialMention]:
+        if self._officials_by_sentence is None:
+            by: dict[int, list[OfficialMention]] = {}
+            for off in self.officials:
+                by.setdefault(self.toks[off.i].sent, []).append(off)
+            self._officials_by_sentence = by
+        return self._officials_by_sentence.get(si, [])
+
+    _officials_by_sentence: dict[int, list[OfficialMention]] | None = None
+
     def _names_other_parties(self, si: int, target: tuple[Party, Party],
                              home: str | None) -> bool:
         """The sentence's acting government is named and is no party of `target`."""
         lo, hi = self.sent_bounds[si]
         keys = {target[0].key, target[1].key}
-        for m in self.mentions:
-            if lo <= m.i < hi and not m.locative and not m.locator and m.in_official < 0 \
+        for m in self.mentions_between(lo, hi):
+            if not m.locative and not m.locator and m.in_official < 0 \
                     and self._gov_marked(m.i) and m.region_id not in keys and \
                     not any(self._related(m.region_id, k) for k in keys if k in
                             self.gaz.regions and self.gaz.get(k).cls != "Country"):
@@ -1212,33 +1240,34 @@ class _Extraction:
         return ranges
 
     def _masked_sentence(self, si: int, masked: list[tuple[int, int]]) -> str:
+        if self._masked_content is None:
+            chars = list(self.doc.content)
+            for a, b in masked:
+                chars[a:b] = " " * (b - a)
+            self._masked_content = "".join(chars)
         sent = self.doc.sentences[si]
-        chars = list(sent.text)
-        for a, b in masked:
-            for c in range(max(a, sent.start), min(b, sent.end)):
-                chars[c - sent.start] = " "
-        return "".join(chars)
+        return self._masked_content[sent.start:sent.end]
+
+    _masked_content: str | None = None
 
     def _pairs_in_sentence(self, si: int, home: str | None) -> list[tuple[Party, Party]]:
         lo, hi = self.sent_bounds[si]
         cands: list[tuple[int, int, Party]] = []  # (token start, token end, party)
-        for m in self.mentions:
-            if not (lo <= m.i < hi) or m.locator or m.locative or m.in_org:
+        for m in self.mentions_between(lo, hi):
+            if m.locator or m.locative or m.in_org:
                 continue
             if m.in_official >= 0:
                 continue
             if any(t.low in _NOT_PARTNER for t in self.toks[max(lo, m.i - 4):m.i]):
                 continue  # "berbatasan dengan Malaysia", "dibandingkan dengan Jakarta"
             cands.append((m.i, m.j, Party("region", m.region_id)))
-        for off in self.officials:
-            if lo <= off.i < hi and not off.speaker:
+        for off in self._officials_in(si):
+            if not off.speaker:
                 rid = off.represents or off.default_country
                 if rid:
                     cands.append((off.i, off.j, Party("region", rid)))
         org_cands = []
-        for o in self.orgs:
-            if not (lo <= o.i < hi):
-                continue
+        for o in self.orgs_between(lo, hi):
             prev = self.tok(o.i - 1)
             if prev and prev.low in _LOCATIVE:
                 continue
@@ -1278,7 +1307,7 @@ class _Extraction:
         # a regency or city inside a party is where the work happens, not a party,
         # unless its own government is named ("Pemkab Bone")
         # (countries are no anchors: a province of a named country is still a party)
-        anchors = {k for k in {m.region_id for m in self.mentions if lo <= m.i < hi} | {
+        anchors = {k for k in {m.region_id for m in self.mentions_between(lo, hi)} | {
             c[2].key for c in cands} | ({home} if home else set())
             if self.gaz.regions.get(k) is not None and self.gaz.get(k).cls != "Country"}
         rest = [c for c in rest if c[2].kind != "region" or self._gov_marked(c[0]) or not any(
@@ -1320,7 +1349,8 @@ class _Extraction:
         for start, _end, party in cands:
             if start >= trig:
                 break
-            acting_official = any(o.i == start and not o.speaker for o in self.officials)
+            acting_official = any(o.i == start and not o.speaker for o in self._officials_in(
+                self.toks[start].sent))
             if party.kind == "region" and (self._gov_marked(start) or acting_official) and \
                     self.gaz.get(party.key).country == "ID":
                 return party  # "Pemprov X ..." or "Gubernur X ... menandatangani"
@@ -1388,7 +1418,7 @@ class _Extraction:
 
     def _existing_pair_named(self, si: int, order: list[tuple[Party, Party]]):
         lo, hi = self.sent_bounds[si]
-        named = {m.region_id for m in self.mentions if lo <= m.i < hi}
+        named = {m.region_id for m in self.mentions_between(lo, hi)}
         best = None
         for p in order:
             keys = {p[0].key, p[1].key}
