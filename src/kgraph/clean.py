@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import DATA
 from .model import Article, Document, Sentence
 
 # Whole lines that are site furniture, never article content.
@@ -45,7 +46,8 @@ _RELATED_HEADER = re.compile(
 _DASH = r"[-–—]+"
 _DATELINES = (
     # "Samarinda (ANTARA) -", "Mataram (Lombok Post) –"
-    re.compile(rf"^\s*(?P<place>[A-Z][\w .'’]{{1,40}}?)\s*\((?P<outlet>[^()\n]{{2,40}})\)\s*{_DASH}\s*"),
+    re.compile(rf"^\s*(?P<place>[A-Z][\w .'’]{{1,40}}?)\s*\((?P<outlet>[^()\n]{{2,40}})\)"
+               rf"\s*{_DASH}\s*"),
     # "JAMBI, Mjnews.id –", "SURABAYA, KOMPAS.com -", "Padang, Padek.co -"
     re.compile(
         rf"^\s*(?P<place>[A-Z][\w .'’]{{1,40}}?),\s*(?P<outlet>[\w.-]*[A-Za-z][\w-]*\.[a-z]{{2,}}"
@@ -54,17 +56,13 @@ _DATELINES = (
     # "BANDAR LAMPUNG –", "SEMARANG -"
     re.compile(rf"^\s*(?P<place>[A-Z][A-Z'’]+(?: [A-Z][A-Z'’]+){{0,3}})\s*{_DASH}\s+"),
     # "Samarinda – Pemerintah ..."
-    re.compile(rf"^\s*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}})\s+[–—-]\s+(?=[A-Z\"“])"),
+    re.compile(r"^\s*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s+[–—-]\s+(?=[A-Z\"“])"),
 )
 
 # Words before a period that do not end a sentence (lowercase, without the dot).
 ABBREVIATIONS = frozenset(
-    """pj plt plh h hj dr drs dra ir prof st no kab prov kec kel jl jln tel telp dll dsb dst
-    sdr sdri bpk bu pak mr mrs ms messrs st kh ny tn nn dkk vs etc inc ltd co corp jr sr
-    gen let kol brigjen mayjen irjen kombes akbp ipda bripka ak apt mgr rm ust
-    s.e m.si m.m s.h m.h s.t m.t s.sos s.ip m.ap s.pd m.pd s.kom m.kom ph.d s.ag m.ag
-    s.e m.e s.farm s.ked m.kes a.md""".split()
-)
+    line.strip() for line in (DATA / "abbreviations.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#"))
 
 _BOUNDARY = re.compile(r"([.!?]+)([”\"'’)\]]*)(\s+)(?=[\"“‘'(\[]?[A-Z0-9])")
 _TITLE_MAX = 200
@@ -163,11 +161,11 @@ _HEADER_LINE = re.compile(
 _MONTH_WORDS = ("januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|"
                 "november|desember|jan|feb|mar|apr|jun|jul|agu|agt|ags|sep|okt|nov|des|"
                 "january|february|march|may|june|july|august|october|december|oct|dec")
-_MONTHS = {name: n for n, names in enumerate((
+MONTHS = {name: n for n, names in enumerate((
     ("januari", "january", "jan"), ("februari", "february", "feb"), ("maret", "march", "mar"),
     ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
     ("agustus", "august", "agu", "agt", "ags"), ("september", "sep"),
-    ("oktober", "october", "okt", "oct"), ("november", "nov"),
+    ("oktober", "october", "okt", "oct"), ("november", "nov", "nop"),
     ("desember", "december", "des", "dec")), start=1) for name in names}
 _HEADER_DATE = re.compile(
     rf"""^\s*(?:[A-Za-z']+,?\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_WORDS})\.?\s+(?P<y>\d{{4}})
@@ -183,14 +181,14 @@ def _header_date(line: str) -> str | None:
     """ISO date of a header line that is only a date ("Senin, 04 November 2019 | 19:27 WIB")."""
     m = _HEADER_DATE.match(line)
     if m:
-        month = _MONTHS.get(m.group("m").casefold())
+        month = MONTHS.get(m.group("m").casefold())
     else:
         m = _HEADER_NUMERIC_DATE.match(line)
         month = int(m.group("m")) if m else None
     if not m or not month:
         return None
     try:
-        import datetime  # noqa: PLC0415 - only for the rare header date
+        import datetime  # only for the rare header date
 
         return datetime.date(int(m.group("y")), month, int(m.group("d"))).isoformat()
     except ValueError:

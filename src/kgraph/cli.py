@@ -21,7 +21,7 @@ EXIT_NO_JAVA = 4
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from .outputs import OutputBusy
-    from .pipeline import build  # noqa: PLC0415
+    from .pipeline import build
 
     try:
         result = build(args.inputs or ["seeds"], args.output, html=not args.no_html,

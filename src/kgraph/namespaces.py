@@ -7,7 +7,8 @@ import unicodedata
 from urllib.parse import quote
 
 from rdflib import Namespace
-from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace as _NS
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import Namespace as _NS
 
 KG = Namespace("https://w3id.org/kgraph/ontology#")
 KGR = Namespace("https://w3id.org/kgraph/id/")
@@ -20,7 +21,7 @@ GEONAMES = _NS("https://sws.geonames.org/")
 
 ONTOLOGY_IRI = "https://w3id.org/kgraph/ontology"
 
-PREFIXES: dict[str, Namespace] = {
+PREFIXES: dict[str, Namespace | type] = {  # rdflib's closed namespaces are classes
     "kg": KG,
     "kgr": KGR,
     "kgs": KGS,

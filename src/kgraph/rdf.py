@@ -312,4 +312,4 @@ def ontology_graph() -> Graph:
     return g
 
 
-__all__ = ["BNode", "OWL", "new_graph", "ontology_graph", "to_rdf"]
+__all__ = ["OWL", "BNode", "new_graph", "ontology_graph", "to_rdf"]

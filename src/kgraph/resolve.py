@@ -101,10 +101,7 @@ class _Acc:
 
 
 def _evidence(doc: Document, span: Span) -> Evidence:
-    if span.sentence < 0:
-        sentence = doc.dateline_place or ""
-    else:
-        sentence = doc.sentences[span.sentence].text
+    sentence = doc.dateline_place or "" if span.sentence < 0 else doc.sentences[span.sentence].text
     return Evidence(doc.article.article_id, span, doc.content[span.start:span.end], sentence)
 
 
@@ -136,7 +133,7 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
         acc.articles[doc.article.article_id] = None
         acc.evidence.append(_evidence(doc, ref.span))
         best = org_meta.get(key)
-        if best is None or len(ref.name) > len(best.name) and not ref.name.isupper():
+        if best is None or (len(ref.name) > len(best.name) and not ref.name.isupper()):
             org_meta[key] = ref
         if ref.acronym:
             org_acronyms[key][ref.acronym] = None
@@ -181,7 +178,7 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
             evidence=tuple(c["acc"].evidence))
         for rid in represents:
             if rid in gaz.regions and rid not in regions:
-                regions[rid]  # noqa: B018 - represented regions are nodes too
+                regions[rid]
 
     # ---------------------------------------------------------------- agreements
     agreements: dict[str, dict] = {}
@@ -195,16 +192,16 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
             if parties[0] == parties[1]:
                 continue
             key = f"{parties[0].key}--{parties[1].key}"
-            acc = agreements.setdefault(key, {"parties": parties, "stages": [], "sectors": {},
+            entry = agreements.setdefault(key, {"parties": parties, "stages": [], "sectors": {},
                                               "sector_ev": [], "acc": _Acc()})
-            acc["acc"].articles[aid] = None
+            entry["acc"].articles[aid] = None
             for sp in a.spans:
-                acc["acc"].evidence.append(_evidence(doc, sp))
+                entry["acc"].evidence.append(_evidence(doc, sp))
             for st in a.stages:
-                acc["stages"].append(_stage(st, doc))
+                entry["stages"].append(_stage(st, doc))
             for sid, sp in a.sectors:
-                acc["sectors"][sid] = None
-                acc["sector_ev"].append((sid, _evidence(doc, sp)))
+                entry["sectors"][sid] = None
+                entry["sector_ev"].append((sid, _evidence(doc, sp)))
             for p in parties:
                 if p.kind == "region" and p.key in gaz.regions:
                     regions[p.key].articles[aid] = None
