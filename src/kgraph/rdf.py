@@ -28,7 +28,15 @@ from .namespaces import (
     resource,
     slug,
 )
-from .resolve import AgreementNode, Corpus, Evidence, OfficialNode, OrgNode, RegionNode
+from .resolve import (
+    AgreementNode,
+    Corpus,
+    Evidence,
+    OfficialNode,
+    OrgNode,
+    RegionNode,
+    StageNode,
+)
 
 _ORG_CLASS = {
     "dinas": KG.GovernmentAgency, "badan": KG.GovernmentAgency, "biro": KG.GovernmentAgency,
@@ -104,8 +112,7 @@ class _Builder:
         self.add(node, KG.evidence, e)
         if (e, RDF.type, KG.Evidence) in self.g:
             return
-        self.add(e, RDF.type, KG.Evidence)
-        self.add(e, RDF.type, OA.TextPositionSelector)
+        self.add(e, RDF.type, KG.Evidence)  # a oa:TextPositionSelector by the ontology
         self.add(e, KG.inArticle, article_iri(ev.article_id))
         self.add(e, OA.start, Literal(ev.span.start, datatype=XSD.nonNegativeInteger))
         self.add(e, OA.end, Literal(ev.span.end, datatype=XSD.nonNegativeInteger))
@@ -115,13 +122,16 @@ class _Builder:
             self.add(e, KG.sentence, Literal(ev.sentence))
 
     def provenance(self, node: URIRef, articles: Iterable[str], evidence: Iterable[Evidence],
-                   limit: int = 20) -> None:
+                   per_article: int = 1) -> None:
+        """kg:mentionedIn every article, and the first `per_article` text positions in each
+        (a region named forty times in one article needs one pointer into it, not forty)."""
         for aid in articles:
             self.add(node, KG.mentionedIn, article_iri(aid))
-        for n, ev in enumerate(evidence):
-            if n >= limit:
-                break
-            self.evidence(node, ev)
+        taken: dict[str, int] = {}
+        for ev in evidence:
+            if taken.get(ev.article_id, 0) < per_article:
+                taken[ev.article_id] = taken.get(ev.article_id, 0) + 1
+                self.evidence(node, ev)
 
     # ------------------------------------------------------------ nodes
     def article(self, doc: Document) -> None:
@@ -216,7 +226,7 @@ class _Builder:
         best_kind = "cooperation"
         best_status = "reported"
         dates = []
-        for n, st in enumerate(node.stages):
+        for n, st in enumerate(_distinct_stages(node.stages)):
             s = URIRef(str(iri) + f"/stage-{n + 1}")
             self.add(iri, KG.hasStage, s)
             self.add(s, RDF.type, KG.AgreementStage)
@@ -237,10 +247,12 @@ class _Builder:
         self.add(iri, KG.status, Literal(best_status))
         if dates:
             self.add(iri, KG.date, _date_literal(max(dates)))
-        for sid, ev in node.sector_evidence[:40]:
-            del sid
-            self.evidence(iri, ev)
-        self.provenance(iri, node.articles, node.evidence)
+        first_per_sector: dict[tuple[str, str], Evidence] = {}
+        for sid, ev in node.sector_evidence:
+            first_per_sector.setdefault((sid, ev.article_id), ev)
+        for ev in first_per_sector.values():
+            self.evidence(iri, ev)  # where the scope named each sector
+        self.provenance(iri, node.articles, node.evidence, per_article=3)
 
     def _party_name(self, p: Party) -> str:
         if p.kind == "region":
@@ -291,6 +303,22 @@ class _Builder:
             if cand.region_id in self.c.regions:
                 return cand.region_id
         return None
+
+
+def _distinct_stages(stages: Iterable[StageNode]) -> list[StageNode]:
+    """One stage per (article, kind, status, date); an unspecified "cooperation" stage only
+    where its article reports no more specific kind of this agreement."""
+    stages = list(stages)
+    specific = {st.article_id for st in stages if st.kind != "cooperation"}
+    seen: set[tuple[str, str, str, str | None]] = set()
+    out = []
+    for st in stages:
+        key = (st.article_id, st.kind, st.status, st.date)
+        if key in seen or (st.kind == "cooperation" and st.article_id in specific):
+            continue
+        seen.add(key)
+        out.append(st)
+    return out
 
 
 def to_rdf(corpus: Corpus, with_ontology: bool = True) -> Graph:

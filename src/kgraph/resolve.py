@@ -144,16 +144,14 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
             add_org(o, f.document)
 
     # ---------------------------------------------------------------- officials
-    clusters: list[dict] = []
+    people = _People()
     for f in facts:
         doc = f.document
         for off in f.officials:
-            cluster = _find_person(clusters, off.name)
+            cluster = people.find(off.name)
             if cluster is None:
-                cluster = {"names": {}, "positions": {}, "represents": {}, "defaults": {},
-                           "member_of": {}, "acc": _Acc()}
-                clusters.append(cluster)
-            cluster["names"][off.name] = None
+                cluster = people.new()
+            people.add_name(cluster, off.name)
             if off.position:
                 cluster["positions"][off.position] = None
             if off.represents:
@@ -166,7 +164,7 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
             cluster["acc"].evidence.append(_evidence(doc, off.span))
 
     officials: dict[str, OfficialNode] = {}
-    for c in clusters:
+    for c in people.clusters:
         names = list(c["names"])
         name = _best_name(names)
         represents = list(c["represents"]) or list(c["defaults"])
@@ -265,16 +263,19 @@ def _org_aliases(facts: list[Facts]) -> dict[str, str]:
     keys = sorted({o.key for f in facts for o in f.orgs} |
                   {off.org.key for f in facts for off in f.officials if off.org})
     alias: dict[str, str] = {}
-    for a in keys:
-        name_a, _, reg_a = a.partition("|")
-        for b in keys:
-            if a >= b:
-                continue
-            name_b, _, reg_b = b.partition("|")
-            if reg_a != reg_b or not (name_a.isupper() and name_b.isupper()):
-                continue
-            if len(name_a) >= 5 and OSA.distance(name_a, name_b) <= 1:
-                alias[b] = a
+    # only acronyms of one region and of about the same length can be one edit apart
+    buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+    for key in keys:
+        name, _, region = key.partition("|")
+        if name.isupper() and len(name) >= 5:
+            buckets[(region, len(name))].append(key)
+    for (region, length), bucket in buckets.items():
+        near = bucket + buckets.get((region, length + 1), [])
+        for a in bucket:
+            for b in near:
+                if a < b and b not in alias and \
+                        OSA.distance(a.partition("|")[0], b.partition("|")[0]) <= 1:
+                    alias[b] = a
     return alias
 
 
@@ -291,6 +292,36 @@ def _same_token(a: str, b: str) -> bool:
     if a == b:
         return True
     return min(len(a), len(b)) >= 5 and ratio(a, b) >= 85
+
+
+class _People:
+    """Clusters of name spellings, indexed by token and token prefix so that finding a
+    person's cluster looks at the few clusters sharing a word, not at all of them."""
+
+    def __init__(self) -> None:
+        self.clusters: list[dict] = []
+        self._by_token: dict[str, list[int]] = defaultdict(list)
+
+    def new(self) -> dict:
+        cluster = {"names": {}, "positions": {}, "represents": {}, "defaults": {},
+                   "member_of": {}, "acc": _Acc(), "id": len(self.clusters)}
+        self.clusters.append(cluster)
+        return cluster
+
+    def add_name(self, cluster: dict, name: str) -> None:
+        if name in cluster["names"]:
+            return
+        cluster["names"][name] = None
+        for t in _tokens(name):
+            for key in (t, t[:3]):
+                ids = self._by_token[key]
+                if not ids or ids[-1] != cluster["id"]:
+                    ids.append(cluster["id"])
+
+    def find(self, name: str) -> dict | None:
+        toks = _tokens(name)
+        ids = sorted({i for t in toks for key in (t, t[:3]) for i in self._by_token.get(key, ())})
+        return _find_person([self.clusters[i] for i in ids], name)
 
 
 def _find_person(clusters: list[dict], name: str) -> dict | None:
