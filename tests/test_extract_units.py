@@ -401,3 +401,19 @@ def test_malaysian_state_as_party():
               "sama pariwisata.")
     a = agreement(f, "province/ID-SB", "province/MY-07")
     assert sectors(a) == {"pariwisata"}
+
+
+def test_degrees_after_the_name_are_not_a_name():
+    f = facts("Hadir pula Budi Santoso, M.Pd., Kepala Dinas Pendidikan Sleman dan Nur Aini, "
+              "S.Sos., M.Si., Kepala Biro Umum.")
+    names = {o.name for o in f.officials}
+    assert {"Budi Santoso", "Nur Aini"} <= names
+    assert not any(n.replace(".", "").split() == ["M", "Pd"] for n in names)
+    assert official(f, "Budi Santoso").position == "Kepala Dinas Pendidikan"
+
+
+def test_company_name_ends_before_the_director():
+    f = facts("Pemkab Sleman menandatangani MoU dengan PT Bumi Jaya Abadi. Penandatanganan "
+              "dilakukan Direktur Utama PT Bumi Jaya Abadi Hendra Wijaya.")
+    assert official(f, "Hendra Wijaya").position == "Direktur Utama PT Bumi Jaya Abadi"
+    assert {o.name for o in f.orgs} == {"PT Bumi Jaya Abadi"}

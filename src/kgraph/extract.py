@@ -101,6 +101,9 @@ _NAMED_HEADS = {
     "sekolah tinggi": "universitas", "university": "universitas", "bank": "perusahaan",
     "pt": "perusahaan", "perusahaan": "perusahaan", "perseroan": "perusahaan",
 }
+# words that end company names although they are ordinary words ("PT Bumi Jaya Abadi")
+_COMPANY_WORDS = {"utama", "jaya", "mandiri", "abadi", "makmur", "sejahtera", "sentosa", "raya",
+                  "prima", "karya", "sakti", "indah", "agung", "maju", "bersama", "persada"}
 _HEAD_STARTS = {k.split(" ")[0] for k in (*_ORG_HEADS, *_NAMED_HEADS)}
 _COMPANY_SUFFIX = {"motors", "motor", "group", "corporation", "corp", "co", "ltd", "limited",
                    "inc", "holdings", "industries", "company", "gmbh", "ag", "bhd", "berhad",
@@ -530,11 +533,15 @@ class _Extraction:
             j = hj
             while j < len(toks) and self.same_sentence(i, j) and j - hj < 5 and \
                     (self.is_cap(j) or (toks[j].low in {"of", "the"} and self.is_cap(j + 1))) and \
-                    toks[j].low not in self.lex.stopwords and not self._starts_person(j) and \
+                    toks[j].low not in self.lex.titles and \
+                    not self._starts_person(j) and \
                     toks[j].low.replace(".", "") not in self.lex.honorifics:
                 j += 1
                 if j - hj == 1 and toks[j - 1].text.isupper() and len(toks[j - 1].text) >= 2:
                     break  # "PT RBN": an acronym is the whole name
+                if toks[j - 1].low in _COMPANY_WORDS and not (
+                        j < len(toks) and toks[j].low in _COMPANY_WORDS):
+                    break  # "PT Bumi Jaya Abadi" ends there, before "Hendra Wijaya"
             if j == hj:
                 return None
             start = hj if t.low in {"perusahaan", "perseroan"} else i
@@ -808,8 +815,9 @@ class _Extraction:
                 k = o.j
                 host_next = False
                 continue
-            if (t.low in _SUBUNIT_HEADS and t.text[0].isupper()) or (t.low in _TITLE_EXTENSION \
-                    and (t.text[0].isupper() or t.low == "dan")):
+            nxt_low = toks[k + 1].low if k + 1 < len(toks) else ""
+            if (t.low in _SUBUNIT_HEADS and t.text[0].isupper()) or (t.low in _TITLE_EXTENSION and (
+                    t.text[0].isupper() or (t.low == "dan" and nxt_low in _TITLE_EXTENSION))):
                 j = max(k + 1, self._portfolio_end(k + 1, any_case=True))
                 while j < len(toks) and toks[j].low in _TITLE_EXTENSION:
                     j += 1
@@ -884,6 +892,10 @@ class _Extraction:
             if locating is not None and locating.locator and locating.i == k + 1:
                 k = locating.j  # "di Guangzhou, Tiongkok, Dewi ...": the country only locates
                 continue
+            if t.low in {"dan", "&"} and k + 1 < len(toks) and (
+                    self.org_at_token(k + 1) or toks[k + 1].low in self.lex.agency_words):
+                k += 1  # "Asisten Pemerintahan dan Kesra ..."
+                continue
             j = self._portfolio_end(k)
             if j > k:  # "Menteri Pertanian", "Asisten Pemerintahan dan Kesra"
                 pos_tokens.append((k, j))
@@ -929,11 +941,15 @@ class _Extraction:
             t = toks[j]
             if self.org_at_token(j) or self.region_at_token(j):
                 break
+            if t.low in {"dan", "and", "of", "the", "&"}:
+                nxt = self.tok(j + 1)
+                if nxt is None or nxt.low not in self.lex.agency_words or \
+                        self.region_at_token(j + 1) or self.org_at_token(j + 1):
+                    break
+                j += 1  # a connector continues the run only if a body word follows
+                continue
             if t.low in self.lex.agency_words and t.word and (any_case or t.text[0].isupper()
                                                               or t.low in {"luar", "sama"}):
-                if t.low in {"dan", "and", "of", "the", "&"}:
-                    j += 1
-                    continue
                 j += 1
                 end = j
                 continue
@@ -1007,9 +1023,10 @@ class _Extraction:
         # drop leading initials-only honorific words left over and trailing particles
         while parts and parts[-1].lower() in _PARTICLES:
             parts.pop()
-        real = [p for p in parts if len(p.replace(".", "")) > 1]
+        real = [p for p in parts if len(p.replace(".", "")) > 1
+                and p.casefold().replace(".", "") not in self.lex.honorifics]
         if not real:
-            return None, k
+            return None, k  # initials and degrees only ("M.Pd.")
         if all(p.isupper() and len(p) > 2 for p in real):
             return None, k  # an acronym, not a name
         return " ".join(parts), j
@@ -1032,10 +1049,18 @@ class _Extraction:
         title = self._title_at(i + 1)
         if not title:
             return None
-        # walk back over the name
+        # walk back over degrees after the name ("Budi Santoso, M.Pd., Kepala ..."), then the name
         j = i
-        k = i - 1
-        while k >= 0 and self.same_sentence(k, i) and i - k <= 6 and (
+        while j - 1 > 0 and self.same_sentence(j - 1, i) and (
+                toks[j - 1].text in {".", ","} or
+                (toks[j - 1].low in self.lex.honorifics and len(toks[j - 1].text) <= 4) or
+                (len(toks[j - 1].text) == 1 and toks[j - 1].text.isupper() and
+                toks[j].text == "." and toks[j - 2].text in {",", "."})):
+            j -= 1
+        if j < i and toks[j].text != ",":
+            j = i  # only degrees set off by a comma are skipped
+        k = j - 1
+        while k >= 0 and self.same_sentence(k, i) and j - k <= 6 and (
                 self.is_cap(k) or (toks[k].text == "." and k > 0 and len(toks[k - 1].text) <= 2)
                 or toks[k].low in _PARTICLES or (toks[k].text in "-'’" and self.glued(k))
                 or (toks[k].word and self.glued(k) and toks[k - 1].text in "-'’")):  # "Min-ho"
@@ -1328,9 +1353,9 @@ class _Extraction:
             anchor = subject
         if anchor is None and others:
             anchor, others = others[0], others[1:]
-        for o in others:
-            if anchor and o != anchor:
-                p = _pair(anchor, o)
+        for partner in others:
+            if anchor and partner != anchor:
+                p = _pair(anchor, partner)
                 if p not in pairs:
                     pairs.append(p)
         del keys
