@@ -186,7 +186,12 @@ ID_GIVEN = _words("""
     Ignatius Johan Kornelius Markus Natalia Oscar Petrus Robert Stefanus Theresia Yosef Anwar
     Burhan Chairul Darwis Fadli Ghazali Hamdan Jufri Lutfi Mansur Nasrullah Qomar Ridwan Syamsul
     Tamrin Wardana Yasin Abdullah Ansori Baharuddin Erwin Ferdy Harun Ismail Jamal Latif
-    Muhaimin
+    Muhaimin Adi Agung Aditya Alif Amalia Anggun Arif Astuti Bagus Cindy Citra Danang Desi Dimas
+    Dodi Eka Elok Ema Fauzan Febri Galih Gilang Hadi Hana Ilham Indra Intan Irma Jaka Kiki Laras
+    Lina Maya Mega Nina Puspita Rani Reza Rizky Sri Syahrul Tiara Toni Vina Widya Yogi Yuda Yuli
+    Zahra Aisyah Bonifasius Dominikus Fransiska Gregorius Hieronimus Margaretha Paulus Rosalina
+    Sebastianus Valentinus Wilhelmus Yakobus Made Putu Gede Nengah Andika Ardiansyah Hafiz
+    Ikhsan Kemal Nasir
 """)
 ID_FAMILY = _words("""
     Santoso Wijaya Saputra Hidayat Nugroho Kusuma Siregar Nasution Lubis Simanjuntak Pangaribuan
@@ -198,7 +203,14 @@ ID_FAMILY = _words("""
     Hartono Suharto Kuncoro Handoko Priyanto Sulistyo Wicaksono Utomo Rahardjo Sudarsono
     Mangkunegara Kartasasmita Sumantri Hadiwijaya Atmadja Surbakti Sihombing Napitupulu
     Aritonang Hasibuan Ritonga Dalimunthe Piliang Chaniago Sikumbang Jambak Mandailing
-    Mokodompit Paputungan Gobel Habibie Mooduto Pakaya Dunggio Laode Mappaseng Sukmana
+    Mokodompit Paputungan Gobel Habibie Mooduto Pakaya Dunggio Laode Mappaseng Sukmana Adiwinata
+    Anggoro Baskoro Cahyono Darmadi Effendi Firmansyah Gunawijaya Haryanto Irawan Jatmiko
+    Kusnadi Lesmana Maulana Nasrudin Permana Rachmadi Sasmita Taslim Wardhana Yulianto
+    Zulkarnain Abdillah Ambarita Butarbutar Gultom Hutagalung Lumbangaol Manurung Nainggolan
+    Pasaribu Sianipar Simbolon Sitorus Tampubolon Gurning Harefa Zebua Laia Telaumbanua Mendrofa
+    Rumajar Tumiwa Kaunang Rarung Supit Tuwaidan Lasut Mamahit Poluan Karinda Walangitan Ruru
+    Palar Kumaat Undap Sengkey Runtuwene Pinontoan Rotinsulu Mokoginta Lamadjido Tombokan
+    Parinussa Tahitu Siahaya Manuputty Ririmasse Kailola Sahetapy Ralahalu Huwae Pattiasina
     Wiradinata Kusumadewi Soebroto Pawallangi Daeng Makkasau Tenriawaru Pabittei Rasyid
     Mattalitti Galigo Alkatiri Assegaf Baswedan Alhabsyi Bafadal Basalamah Bawazier Jamalullail
     Shihab Syahab
@@ -581,15 +593,23 @@ class World:
         return r
 
     def company(self) -> tuple[str, str, str]:
+        """A company party: often one that already signed with another region."""
         rng = self.rng
-        for _ in range(100):
+        if self.companies and rng.random() < 0.5:
+            return rng.choice(list(self.companies.values()))
+        for _ in range(1000):
             words = [rng.choice(["Rinjani", "Mahakam", "Borneo", "Samudra", "Cipta",
                                  "Bumi", "Karya", "Mitra", "Sinar", "Tirta", "Graha", "Citra",
-                                 "Prima", "Sentosa", "Lestari"]),
+                                 "Prima", "Sentosa", "Lestari", "Arta", "Bintang", "Cahaya",
+                                 "Dharma", "Ekatama", "Fajar", "Gemilang", "Harapan", "Intan",
+                                 "Kencana", "Langit", "Mulia", "Nirwana", "Pelangi", "Rajawali",
+                                 "Surya", "Tunas", "Wahana", "Bahtera", "Cendana", "Delta"]),
                      rng.choice(["Bahari", "Agro", "Logistik", "Digital", "Medika", "Tekno",
-                                 "Mineral", "Kreasi", "Solusi"]),
+                                 "Mineral", "Kreasi", "Solusi", "Properti", "Konstruksi",
+                                 "Daya", "Farma", "Media"]),
                      rng.choice(["Nusantara", "Indonesia", "Persada", "Utama", "Mandiri",
-                                 "Abadi", "Perkasa", "Jaya"])]
+                                 "Abadi", "Perkasa", "Jaya", "Sejahtera", "Makmur", "Gemilang",
+                                 "Sentosa", "Lestari", "Prima"])]
             full = "PT " + " ".join(words)
             if full not in self.companies:
                 acr = "".join(w[0] for w in words)
@@ -790,8 +810,8 @@ class ArticleWriter:
             return "Cek Berita dan Artikel yang lain di Google News"
         if kind < 0.75:
             return f"(Foto: Humas Pemprov {rng.choice(w.provinces).short})"
-        person = w._new_person("ID", "editor")
-        return f"{rng.choice(['Editor', 'Pewarta', 'Penulis'])}: {person.name}"
+        name = f"{rng.choice(ID_GIVEN)} {rng.choice(ID_FAMILY)}"  # furniture: never a fact
+        return f"{rng.choice(['Editor', 'Pewarta', 'Penulis'])}: {name}"
 
     # -------------------------------------------------------------- article
     def article(self) -> str:

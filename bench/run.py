@@ -244,6 +244,11 @@ def bench_size(n: int, args: argparse.Namespace) -> dict:
     if n in args.extract_only_sizes:
         print(f"[{label(n)}] read and extract only ...", file=sys.stderr, flush=True)
         row["cold"] = run_child(folder / "articles", out, jobs=args.jobs, extract_only=True)
+        if n in args.serial_sizes:
+            print(f"[{label(n)}] read and extract only, one process ...", file=sys.stderr,
+                  flush=True)
+            row["serial"] = run_child(folder / "articles", out, jobs=1, cache=False,
+                                      extract_only=True)
         print(f"[{label(n)}] again, from the cache ...", file=sys.stderr, flush=True)
         row["unchanged"] = run_child(folder / "articles", out, jobs=args.jobs,
                                      extract_only=True)
@@ -253,7 +258,7 @@ def bench_size(n: int, args: argparse.Namespace) -> dict:
     print(f"[{label(n)}] cold build ...", file=sys.stderr, flush=True)
     row["cold"] = run_child(folder / "articles", out, jobs=args.jobs, gold=gold,
                             html=not args.no_html, validate=args.validate)
-    if args.serial:
+    if n in args.serial_sizes:
         print(f"[{label(n)}] cold build, one process ...", file=sys.stderr, flush=True)
         row["serial"] = run_child(folder / "articles", OUT / f"build-{label(n)}-serial", jobs=1,
                                   cache=False, html=not args.no_html, validate=args.validate)
@@ -320,8 +325,7 @@ def quality_table(rows: list[dict]) -> str:
 
 def report(rows: list[dict], info: dict[str, str], args: argparse.Namespace) -> str:
     lines = [BEGIN, "", f"Measured {datetime.now(UTC):%Y-%m-%d %H:%M} UTC by "
-             f"`python bench/run.py --sizes {args.sizes}`"
-             + (f" --jobs {args.jobs}" if args.jobs else "") + ".", "",
+             f"`python bench/run.py {' '.join(args.argv)}`.", "",
              "Machine: " + "; ".join(f"{k} {v}" for k, v in info.items()) + ".", "",
              table(rows), ""]
     for r in rows:
@@ -375,7 +379,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", default="1k,10k", help="comma-separated sizes (default 1k,10k)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
-    ap.add_argument("--serial", action="store_true", help="also build each size with jobs=1")
+    ap.add_argument("--serial", default="", metavar="SIZES",
+                    help="sizes (e.g. 1k) to build once more with jobs=1, for the speed-up")
     ap.add_argument("--no-incremental", action="store_true", help="skip the rebuilds")
     ap.add_argument("--no-html", action="store_true", help="skip graph.html")
     ap.add_argument("--validate", action="store_true", help="include the SHACL validation")
@@ -393,11 +398,13 @@ def main(argv: list[str] | None = None) -> int:
                     help="include the rows of an earlier run saved with --json (sizes measured "
                          "now replace them)")
     args = ap.parse_args(argv)
+    args.argv = argv
     sizes = [parse_size(s) for s in args.sizes.split(",") if s.strip()]
     OUT.mkdir(parents=True, exist_ok=True)
     global CODE
     CODE = None if args.live_code else snapshot()
     args.extract_only_sizes = {parse_size(x) for x in args.extract_only.split(",") if x.strip()}
+    args.serial_sizes = {parse_size(x) for x in args.serial.split(",") if x.strip()}
     info = machine()
     rows = []
     for n in sizes:

@@ -7,6 +7,7 @@ Parallel runs use tiny chunks so that a small corpus (the seeds and the dev corp
 from __future__ import annotations
 
 import io
+import os
 import shutil
 from pathlib import Path
 
@@ -71,6 +72,21 @@ def test_a_failing_article_is_a_failure_not_an_exception(articles, monkeypatch, 
     failures = [(a.article_id, r) for a, r in got if isinstance(r, Failure)]
     assert len(got) == len(articles)
     assert failures == [(bad, Failure("RuntimeError", "boom"))]
+
+
+def test_a_dead_worker_does_not_lose_articles(articles, serial, monkeypatch):
+    parent = os.getpid()
+    victim = articles[7].article_id
+    real = parallel.extract
+
+    def extract(document):
+        if document.article.article_id == victim and os.getpid() != parent:
+            os._exit(1)  # a worker killed mid-chunk (out of memory, say)
+        return real(document)
+
+    monkeypatch.setattr(parallel, "extract", extract)
+    got = list(extract_stream(articles, jobs=2, chunk_size=3))
+    assert [f for _, f in got] == serial  # the rest is extracted in this process
 
 
 def test_failures_are_reported_by_the_build_inputs(articles, monkeypatch, seeds_dir):

@@ -22,6 +22,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, MutableMapping
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 from .cache import FactsCache, content_key, pack, unpack
@@ -157,7 +158,11 @@ class _Stream:
             batch.future = self.pool.submit(_extract_chunk, [s.article for s in batch.slots])
             self.inflight += 1
             return
-        for slot in batch.slots:  # one job, or a last small batch with no pool started
+        self.extract_here(batch)  # one job, or a last small batch with no pool started
+
+    def extract_here(self, batch: _Batch) -> None:
+        for slot in batch.slots:
+            slot.batch = None
             try:
                 facts = extract_article(slot.article)
             except Exception as exc:  # one odd text must not lose the others
@@ -166,13 +171,17 @@ class _Stream:
             if self.cache is not None and slot.key is not None:
                 self.cache.put(slot.article, facts, slot.key)
             slot.result = facts
-        for slot in batch.slots:
-            slot.batch = None
 
     def collect(self, batch: _Batch) -> None:
         """Wait for a batch's worker and unpack its results into the slots."""
         assert batch.future is not None
-        blobs = batch.future.result()
+        try:
+            blobs = batch.future.result()
+        except BrokenProcessPool:  # a worker died (killed, out of memory): go on without
+            self.inflight -= 1
+            self.jobs = 1  # the pool is unusable; what is left is extracted here
+            self.extract_here(batch)
+            return
         self.inflight -= 1
         for slot, blob in zip(batch.slots, blobs, strict=True):
             slot.batch = None
