@@ -47,6 +47,7 @@ from rdflib.namespace import OWL, RDF, RDFS, XSD
 from rdflib.term import Node
 
 from .namespaces import KG, KGR, KGS, PREFIXES
+from .outputs import write_atomic
 from .validate import compact, node_label, ontology
 
 __all__ = [
@@ -403,13 +404,5 @@ def write_inferred(result: ReasoningResult, path: str | os.PathLike[str],
               + (f" from {source}" if source else "") + ".\n"
               "# Only triples the reasoner adds: the asserted graph is not repeated here.\n")
     data = (header + result.inferred.serialize(format="turtle")).encode("utf-8")
-    p.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{p.name}.", dir=p.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, p)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(p, data)
     return p
