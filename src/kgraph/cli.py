@@ -41,6 +41,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
     if result.articles == 0:
         print(f"kgraph: no article could be read; nothing built ({args.output}/graph.ttl "
               "left as it was)", file=sys.stderr)
+    _fill_store(args.store, result)
     return int(result.exit_code)  # 0 all read, 3 some skipped, 2 nothing usable
 
 
@@ -248,6 +249,158 @@ def _add_view_parsers(sub) -> None:
     s.set_defaults(func=_cmd_stats)
 
 
+# ---------------------------------------------------------------- queries, stores, interop
+_GRAPH_HELP = "the graph: a file (default: output/graph.ttl) or oxigraph:PATH"
+
+
+def _cmd_query(args: argparse.Namespace) -> int:
+    """Run a saved query (or a .rq file) on a graph file or a store; print the answer."""
+    from .queries import find_query, format_result, parse_param_args, run_query
+    from .store import DEFAULT_GRAPH, open_source
+
+    if args.graph is not None and args.store not in (None, "memory"):
+        print("kgraph: give either GRAPH or --store oxigraph:PATH, not both", file=sys.stderr)
+        return EXIT_USAGE
+    query = find_query(args.query)
+    target = open_source(args.graph or DEFAULT_GRAPH, args.store)
+    result = run_query(target, query, parse_param_args(args.param))
+    sys.stdout.write(format_result(result, args.format))
+    return EXIT_OK
+
+
+def _cmd_queries(args: argparse.Namespace) -> int:
+    """List the saved queries with the question each answers."""
+    from .queries import list_queries, load_queries
+
+    sys.stdout.write(list_queries(load_queries(args.folder)))
+    return EXIT_OK
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .export import export
+    from .store import read_graph
+
+    result = export(read_graph(args.graph), args.format, args.output, evidence=args.evidence)
+    for path in result.paths:
+        print(f"wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _cmd_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(args.source, args.host, args.port, read_only=not args.writable)
+
+
+def _cmd_push(args: argparse.Namespace) -> int:
+    import os
+
+    from .push import PushError, push
+
+    password = args.password
+    if args.user is not None and password is None:
+        password = os.environ.get("KGRAPH_PASSWORD")
+        if password is None:
+            import getpass
+
+            password = getpass.getpass(f"password for {args.user}: ")
+    try:
+        result = push(args.graph, args.endpoint, graph=args.graph_iri, user=args.user,
+                      password=password, append=args.append, fmt=args.upload_format)
+    except PushError as exc:
+        print(f"kgraph: {exc}", file=sys.stderr)
+        return EXIT_FAILED_CHECK
+    where = f"graph <{result.graph}>" if result.graph else "the default graph"
+    print(f"kgraph: {result.method} {result.triples} triples into {where} at "
+          f"{args.endpoint} (HTTP {result.status})", file=sys.stderr)
+    return EXIT_OK
+
+
+def _fill_store(spec: str | None, result) -> None:
+    """`kgraph build --store oxigraph:PATH`: load the built graph into the store."""
+    from .store import load_oxigraph, parse_store
+
+    store = parse_store(spec)
+    if store.kind != "oxigraph" or not result.articles:
+        return
+    assert store.path is not None
+    count = load_oxigraph(result.graph, store.path)
+    print(f"loaded {count} triples into the Oxigraph store {store.path}", file=sys.stderr)
+
+
+def _add_query_parsers(sub) -> None:
+    from .queries import FORMATS
+
+    q = sub.add_parser(
+        "query", help="run a saved query (see `kgraph queries`) or a .rq file",
+        description="Run a saved query from queries/ (by name) or a .rq file on GRAPH or on "
+                    "a persistent store, and print the answer. Parameters are bound as RDF "
+                    "literals (never pasted into the query text).")
+    q.add_argument("query", help="a saved query name (e.g. partners) or a .rq file")
+    q.add_argument("graph", nargs="?", default=None, help=_GRAPH_HELP)
+    q.add_argument("--format", choices=FORMATS, default="table",
+                   help="table (default), csv, tsv, or json (SPARQL 1.1 results)")
+    q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                   help="a query parameter, e.g. --param region=Kaltim (repeatable)")
+    q.add_argument("--store", default=None, metavar="memory|oxigraph:PATH",
+                   help="memory (default: parse GRAPH with rdflib) or oxigraph:PATH (query "
+                        "the store filled by `kgraph build --store`)")
+    q.set_defaults(func=_cmd_query)
+    ls = sub.add_parser("queries", help="list the saved queries and what they answer")
+    ls.add_argument("--folder", type=Path, default=None, help="another folder of .rq files")
+    ls.set_defaults(func=_cmd_queries)
+
+
+def _add_interop_parsers(sub) -> None:
+    from .export import FORMATS as EXPORT_FORMATS
+    from .serve import DEFAULT_HOST, DEFAULT_PORT
+
+    e = sub.add_parser(
+        "export", help="write the graph as Turtle, N-Triples, TriG, N-Quads, JSON-LD, "
+                       "GraphML, GEXF or CSV",
+        description="trig/nq: one named graph per article plus one for the ontology. "
+                    "graphml/gexf/csv: the entity graph for Gephi (csv: -o FOLDER for "
+                    "nodes.csv and edges.csv, or -o FILE.zip).")
+    e.add_argument("graph", nargs="?", type=Path, default=Path("output") / "graph.ttl",
+                   help="the graph (default: output/graph.ttl)")
+    e.add_argument("--format", choices=EXPORT_FORMATS, default="ttl", help="default: ttl")
+    e.add_argument("-o", "--output", type=Path, default=None,
+                   help="the file to write (default: standard output)")
+    e.add_argument("--evidence", action="store_true",
+                   help="graphml/gexf/csv: keep the evidence nodes (text positions)")
+    e.set_defaults(func=_cmd_export)
+    s = sub.add_parser(
+        "serve", help="a SPARQL endpoint on localhost (the oxigraph server)",
+        description="Serve GRAPH (loaded into a temporary store) or oxigraph:PATH over the "
+                    "SPARQL 1.1 Protocol at http://HOST:PORT/query, YASGUI at /. Ctrl-C stops.")
+    s.add_argument("source", nargs="?", default=str(Path("output") / "graph.ttl"),
+                   help="a graph file (default: output/graph.ttl) or oxigraph:PATH")
+    s.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"default: {DEFAULT_PORT}")
+    s.add_argument("--host", default=DEFAULT_HOST, help=f"default: {DEFAULT_HOST}")
+    s.add_argument("--writable", action="store_true",
+                   help="accept updates (/update, /store); oxigraph:PATH only is useful")
+    s.set_defaults(func=_cmd_serve)
+    p = sub.add_parser(
+        "push", help="upload the graph to a triple store (SPARQL 1.1 Graph Store Protocol)",
+        description="PUT (or POST with --append) GRAPH to ENDPOINT?graph=IRI or "
+                    "ENDPOINT?default. ENDPOINT is the store's Graph Store service, e.g. "
+                    "http://localhost:7878/store (Oxigraph), http://localhost:3030/ds/data "
+                    "(Fuseki). Exit 1 when the store refuses.")
+    p.add_argument("graph", nargs="?", type=Path, default=Path("output") / "graph.ttl",
+                   help="the graph (default: output/graph.ttl)")
+    p.add_argument("--endpoint", required=True, help="the Graph Store Protocol URL")
+    p.add_argument("--graph", dest="graph_iri", default=None, metavar="IRI",
+                   help="the named graph to fill (default: the default graph)")
+    p.add_argument("--user", default=None, help="HTTP Basic user")
+    p.add_argument("--password", default=None,
+                   help="HTTP Basic password (default: $KGRAPH_PASSWORD, else asked)")
+    p.add_argument("--append", action="store_true",
+                   help="add to the graph (POST) instead of replacing it (PUT)")
+    p.add_argument("--upload-format", choices=("ttl", "nt"), default="ttl",
+                   help="request body: Turtle (default) or N-Triples")
+    p.set_defaults(func=_cmd_push)
+
+
 def make_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kgraph", description=(
         "Knowledge graphs of regional government cooperation from Indonesian news."))
@@ -268,10 +421,15 @@ def make_parser() -> argparse.ArgumentParser:
                    help="extract every article again, without reading or writing the cache")
     b.add_argument("--cache-dir", type=Path, default=None, metavar="DIR",
                    help="where extracted articles are cached (default: OUTPUT/.kgraph-cache)")
+    b.add_argument("--store", default=None, metavar="memory|oxigraph:PATH",
+                   help="also load the graph into a persistent Oxigraph store at PATH "
+                        "(its content is replaced); memory (default): graph.ttl only")
     b.set_defaults(func=_cmd_build)
     _add_evaluate_parser(sub)
     _add_check_parsers(sub)
     _add_view_parsers(sub)
+    _add_query_parsers(sub)
+    _add_interop_parsers(sub)
     return p
 
 

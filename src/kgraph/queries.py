@@ -12,17 +12,29 @@ Parameters are SPARQL variables (`?region`) that the caller binds; a value never
 goes into the query text by string formatting:
 
 - on rdflib the value is passed as `initBindings`;
-- on Oxigraph a `VALUES ?region { "..." }` block is put at the start of the
-  outermost WHERE group, the value serialised as an RDF term by pyoxigraph
-  (N-Triples escaping), so any text, quotes and braces included, stays one
-  literal.
+- on Oxigraph a `VALUES (?region) { ("...") }` block opens the WHERE group of the
+  query and of each sub-SELECT, the value serialised as one RDF term by
+  pyoxigraph (N-Triples escaping), so any text, quotes, braces and `#` included,
+  stays one literal (a property test binds arbitrary text and reads it back).
 
-Both give the variable its value throughout the outermost group. The saved
-queries therefore use a parameter only in FILTERs of that group, usually as
-``FILTER (!BOUND(?region) || EXISTS { ... })`` so that an optional parameter
-left out means "no restriction". Region names are matched against
-rdfs:label / skos:prefLabel / skos:altLabel case-insensitively inside the query,
-so "Kaltim", "kalimantan timur" and "East Kalimantan" find the same node.
+Either way the variable is bound throughout the query, sub-SELECTs included, and
+left unbound when the caller does not give it, so a query can say
+`FILTER (!BOUND(?region) || ...)` for "no restriction". The saved queries resolve
+a region parameter in a sub-SELECT that matches it against rdfs:label /
+skos:prefLabel / skos:altLabel case-insensitively, so "Kaltim", "kalimantan timur"
+and "East Kalimantan" find the same node, and a value matching nothing gives an
+empty answer.
+
+Writing queries that are fast on both engines: rdflib evaluates an OPTIONAL
+sub-SELECT again for every row and joins a sub-SELECT with the following triple
+patterns by nested loops, while Oxigraph evaluates a sub-SELECT once and hashes
+it, but cannot push a sub-SELECT's bindings into the rest of the query, and
+`FILTER EXISTS` with property paths is very slow on it. The saved queries keep
+the required patterns together with the region match in one sub-SELECT, look
+single values up with plain OPTIONALs, and aggregate lists in sub-SELECTs keyed
+by a variable that is always bound. rdflib also fails on DISTINCT aggregates over
+an unbound variable and returns one empty group for an empty GROUP BY, hence the
+`COALESCE(..., "")` and `HAVING (COUNT(*) > 0)` found in them.
 """
 
 from __future__ import annotations
@@ -139,7 +151,7 @@ def load_query(path: str | os.PathLike[str]) -> SavedQuery:
 
 
 def default_queries_dir() -> Path:
-    from .lexicon import queries_dir  # noqa: PLC0415 - lexicon loads data files lazily
+    from .lexicon import queries_dir
 
     return queries_dir()
 
@@ -299,7 +311,7 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def to_oxigraph(term: Identifier) -> Any:
-    import pyoxigraph as ox  # noqa: PLC0415
+    import pyoxigraph as ox
 
     if isinstance(term, URIRef):
         return ox.NamedNode(str(term))
@@ -318,7 +330,7 @@ def from_oxigraph(term: Any) -> Identifier | None:
     """A pyoxigraph term as the equivalent rdflib term (xsd:string -> plain literal)."""
     if term is None:
         return None
-    import pyoxigraph as ox  # noqa: PLC0415
+    import pyoxigraph as ox
 
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
@@ -366,15 +378,16 @@ def _run_rdflib(graph: Graph, text: str, bindings: Mapping[str, Identifier]) -> 
         return QueryResult((), (), bool(res.askAnswer))
     if res.type in ("CONSTRUCT", "DESCRIBE"):
         assert res.graph is not None
-        return QueryResult(("subject", "predicate", "object"),
-                           tuple((s, p, o) for s, p, o in res.graph))
+        triples: tuple[tuple[Identifier | None, ...], ...] = tuple(
+            (s, p, o) for s, p, o in res.graph)  # type: ignore[misc]
+        return QueryResult(("subject", "predicate", "object"), triples)
     variables = tuple(str(v) for v in (res.vars or []))
     rows = tuple(tuple(row) for row in res)  # type: ignore[arg-type]
     return QueryResult(variables, rows)  # type: ignore[arg-type]
 
 
 def _run_oxigraph(store: Any, text: str, bindings: Mapping[str, Identifier]) -> QueryResult:
-    import pyoxigraph as ox  # noqa: PLC0415
+    import pyoxigraph as ox
 
     try:
         res = store.query(with_values_block(text, bindings))
@@ -387,8 +400,19 @@ def _run_oxigraph(store: Any, text: str, bindings: Mapping[str, Identifier]) -> 
                            tuple((from_oxigraph(t.subject), from_oxigraph(t.predicate),
                                   from_oxigraph(t.object)) for t in res))
     variables = tuple(v.value for v in res.variables)
-    conv = from_oxigraph
-    rows = tuple(tuple(conv(sol[i]) for i in range(len(variables))) for sol in res)
+    # answers repeat terms (labels, kinds, sectors): convert each distinct term once
+    cache: dict[Any, Identifier | None] = {}
+
+    def conv(term: Any) -> Identifier | None:
+        if term is None:
+            return None
+        found = cache.get(term)
+        if found is None:
+            found = cache[term] = from_oxigraph(term)
+        return found
+
+    width = range(len(variables))
+    rows = tuple(tuple(conv(sol[i]) for i in width) for sol in res)
     return QueryResult(variables, rows)
 
 
@@ -505,7 +529,7 @@ def query(name_or_file: SavedQuery | str | os.PathLike[str],
     without parsing anything. `graph` may also be given as "oxigraph:PATH".
     """
     q = name_or_file if isinstance(name_or_file, SavedQuery) else find_query(name_or_file)
-    from .store import open_source  # noqa: PLC0415
+    from .store import open_source
 
     target = open_source(graph, store)
     return run_query(target, q, params)

@@ -80,7 +80,7 @@ def read_graph(path: str | os.PathLike[str]) -> Graph:
 
 # ------------------------------------------------------------------ Oxigraph
 def _ox() -> Any:
-    import pyoxigraph  # noqa: PLC0415
+    import pyoxigraph
 
     return pyoxigraph
 
