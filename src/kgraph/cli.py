@@ -63,7 +63,7 @@ def format_summary(result) -> str:
     if getattr(result, "violations", None) is not None:
         hint = " (details: kgraph validate)" if result.violations else ""
         lines.append(f"SHACL violations: {result.violations}{hint}")
-    for name, path in result.outputs.items():
+    for path in result.outputs.values():
         lines.append(f"wrote {path}")
     return "\n".join(lines)
 

@@ -213,9 +213,9 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
         for k, v in agreements.items()
     }
     sectors: dict[str, dict[str, None]] = defaultdict(dict)
-    for a in agreement_nodes.values():
-        for sid in a.sectors:
-            sectors[sid].update(dict.fromkeys(a.articles))
+    for node in agreement_nodes.values():
+        for sector_id in node.sectors:
+            sectors[sector_id].update(dict.fromkeys(node.articles))
 
     # ---------------------------------------------------------------- region hierarchy
     mentioned = set(regions)

@@ -149,9 +149,9 @@ def compute_stats(graph: Graph, *, seed: int = 0) -> Stats:
                                            [i[0] for i in info], seed)
 
     by_sector: dict[Node, list[Node]] = defaultdict(list)
-    for a in agreements:
-        for sector in idx[a].get(sector_p, ()):
-            by_sector[sector].append(a)
+    for agreement in agreements:
+        for sector in idx[agreement].get(sector_p, ()):
+            by_sector[sector].append(agreement)
     sectors = [SectorShare(names[s], len(with_sector),
                            len({r for a in with_sector for r in parties[a]}))
                for s, with_sector in by_sector.items() if classes.get(s) == "Sector"]
