@@ -35,7 +35,6 @@ import csv
 import io
 import os
 import sys
-import tempfile
 import zipfile
 from collections import defaultdict
 from collections.abc import Iterable
@@ -49,6 +48,7 @@ from rdflib.namespace import OWL, RDF, RDFS, SKOS
 from rdflib.term import Node
 
 from .namespaces import KG, KGR, KGS, ONTOLOGY_IRI, PREFIXES
+from .outputs import write_atomic
 
 FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "graphml", "gexf", "csv")
 SUFFIX = {"ttl": ".ttl", "nt": ".nt", "trig": ".trig", "nq": ".nq", "jsonld": ".jsonld",
@@ -338,18 +338,6 @@ def serialize(graph: Graph, fmt: str, *, evidence: bool = False) -> bytes:
     return buf.getvalue()
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    """Write beside `path`, then rename: never a half-written export."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
 
 
 def _is_folder_target(path: Path) -> bool:
@@ -369,13 +357,13 @@ def export(graph: Graph, fmt: str = "ttl", out: str | os.PathLike[str] | None = 
         target = Path(out)
         nxg = to_networkx(graph, evidence=evidence)
         if target.suffix.lower() == ".zip":
-            _write_atomic(target, csv_zip(nxg))
+            write_atomic(target, csv_zip(nxg))
             return ExportResult(fmt, (target,), nxg.number_of_edges(), nxg.number_of_nodes())
         if not _is_folder_target(target):
             raise ExportError(f"csv export: -o must be a folder or a .zip file, not {target}")
         nodes, edges = csv_tables(nxg)
-        _write_atomic(target / "nodes.csv", nodes.encode("utf-8"))
-        _write_atomic(target / "edges.csv", edges.encode("utf-8"))
+        write_atomic(target / "nodes.csv", nodes.encode("utf-8"))
+        write_atomic(target / "edges.csv", edges.encode("utf-8"))
         return ExportResult(fmt, (target / "nodes.csv", target / "edges.csv"),
                             nxg.number_of_edges(), nxg.number_of_nodes())
     if fmt in ("trig", "nq"):
@@ -390,7 +378,7 @@ def export(graph: Graph, fmt: str = "ttl", out: str | os.PathLike[str] | None = 
         sink.flush()
         return ExportResult(fmt, (), count)
     target = Path(out)
-    _write_atomic(target, data)
+    write_atomic(target, data)
     return ExportResult(fmt, (target,), count)
 
 
