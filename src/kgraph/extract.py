@@ -439,8 +439,6 @@ class _Extraction:
         k = i
         while k < len(self.toks) and self.toks[k].low in _GOV_MARKERS and self.same_sentence(i, k):
             k += 1
-        if k < len(self.toks) and self.toks[k].text == "-" and k > i - 1:
-            k += 0
         m = self.region_at_token(k)
         if m and self.same_sentence(i, k):
             return m.j, m.region_id
@@ -777,9 +775,6 @@ class _Extraction:
                 best = (k + n, title.scope)
                 break
         if not best:
-            # "Wakil" alone before a body: "Wakil Direktur" is a title; "Wakil" needs one
-            return None
-        if k > i and toks[i].low == "wakil" and False:
             return None
         return i, best[0], best[1]
 
@@ -902,7 +897,6 @@ class _Extraction:
                 k = j
                 continue
             break
-        chunk_end = k
         if k < len(toks) and toks[k].text == "," and self.same_sentence(start, k + 1):
             k += 1
         name_i = k
@@ -918,7 +912,6 @@ class _Extraction:
             default_country = "country/ID"
         prev = self.tok(start - 1)
         speaker = bool(prev and prev.low in _SPEECH and self.same_sentence(start - 1, start))
-        del chunk_end
         return OfficialMention(name, position, represents, org, default_country, start, name_j,
                                name_i, name_j, speaker, hosts)
 
@@ -972,7 +965,6 @@ class _Extraction:
         toks = self.toks
         parts: list[str] = []
         j = k
-        start = k
         while j < len(toks) and self.same_sentence(k, j) and len(parts) < 6:
             t = toks[j]
             low = t.low.replace(".", "")
@@ -980,7 +972,6 @@ class _Extraction:
                     t.text[0].isupper() or (j + 1 < len(toks) and toks[j + 1].text == ".")) \
                     and (j + 1 < len(toks) and (toks[j + 1].text == "." or self.is_cap(j + 1))):
                 j += 2 if j + 1 < len(toks) and toks[j + 1].text == "." else 1
-                start = j
                 continue
             if t.text == "(" and j + 2 < len(toks) and toks[j + 1].low in {"purn", "purnawirawan"}:
                 j += 4 if j + 3 < len(toks) and toks[j + 2].text == "." else 3
@@ -1019,7 +1010,6 @@ class _Extraction:
                 j += 1
                 continue
             break
-        del start
         # drop leading initials-only honorific words left over and trailing particles
         while parts and parts[-1].lower() in _PARTICLES:
             parts.pop()
@@ -1110,18 +1100,15 @@ class _Extraction:
         hosts: list[str] = []
         org = None
         for m in self.mentions_between(k, close):
-            if True:
-                prev = self.tok(m.i - 1)
-                if prev and prev.low in {"untuk", "to", "di", "in"} and scope == "diplomatic":
-                    hosts.append(m.region_id)
-                elif represents is None:
-                    represents = m.region_id
-        for o in self.orgs_between(k, close):
-            if True:
-                org = o
-                if represents is None and o.ref.region_id:
-                    represents = o.ref.region_id
-                break
+            prev = self.tok(m.i - 1)
+            if prev and prev.low in {"untuk", "to", "di", "in"} and scope == "diplomatic":
+                hosts.append(m.region_id)
+            elif represents is None:
+                represents = m.region_id
+        for o in self.orgs_between(k, close)[:1]:  # the first body named is theirs
+            org = o
+            if represents is None and o.ref.region_id:
+                represents = o.ref.region_id
         # position: the words up to the first region / org body; English "X of the Department"
         stop = close
         for m in self.mentions_between(k, stop):
@@ -1181,8 +1168,6 @@ class _Extraction:
             if not found and not scope:
                 continue
             pairs = self._pairs_in_sentence(si, home) if strong else []
-            if not pairs and strong:
-                pairs = []
             kind_names = [k for k, s in found if k != "cooperation" or s]
             per_sentence.append((si, pairs, kind_names, text))
             for p in pairs:
@@ -1299,7 +1284,6 @@ class _Extraction:
                 cands.append((o.i, o.j, Party("region", o.ref.region_id)))
         cands.sort(key=lambda c: c[0])
         # collapse an ancestor named beside its descendant ("Anhui ... Tiongkok")
-        keys = [c[2].key for c in cands]
         pairs: list[tuple[Party, Party]] = []
         used: set[int] = set()
         trig = self._trigger_token(si)
@@ -1358,7 +1342,6 @@ class _Extraction:
                 p = _pair(anchor, partner)
                 if p not in pairs:
                     pairs.append(p)
-        del keys
         return pairs
 
     def _sentence_subject(self, lo: int, trig: int | None, cands) -> Party | None:
