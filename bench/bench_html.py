@@ -1,13 +1,20 @@
 """Benchmark graph.html: file size, time to write, time until interactive in headless Chromium.
 
     .venv/bin/python bench/bench_html.py [--sizes 1000 5000 20000] [--out bench/out]
+    .venv/bin/python bench/bench_html.py --ttl output/graph.ttl [--ttl OTHER.ttl]
+
 
 For each size a synthetic graph with the kgraph vocabulary is generated (regions with
 a few hubs, officials, organizations, agreements with stages, sectors, articles and
 evidence sentences), written in the mode kgraph picks by itself ("auto") and, for the
-largest sizes, in the other mode too. "ready" is the page's own ready flag
+largest sizes, in the other mode too; "write s" is write_html from the rdflib Graph,
+"store s" from a pyoxigraph Store holding the same triples (the page is checked to be
+the same). "ready" is the page's own ready flag
 (window.kgraph.readyAt: ms after navigation start, set on the first frame drawn once
 the layout is done). Goals: under 3 s at 1k nodes, under 10 s at 20k nodes in overview.
+
+--ttl times a real graph instead (say the graph.ttl of a 10k-article build): parsing it
+with rdflib and with Oxigraph, then write_html from each (goal: 1.5 s at 10k articles).
 """
 
 from __future__ import annotations
@@ -24,6 +31,11 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from kgraph.namespaces import KG, KGS, OA, resource
 from kgraph.viz import build_view, write_html
+
+try:
+    import pyoxigraph as ox
+except ImportError:  # pragma: no cover - a dependency of kgraph
+    ox = None
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -157,6 +169,47 @@ def synthetic_graph(n: int, seed: int = 0) -> Graph:
     return g
 
 
+def to_store(graph: Graph):
+    """The same triples in an in-memory pyoxigraph Store (None without pyoxigraph)."""
+    if ox is None:
+        return None
+    store = ox.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def _timed_write(source, page: Path, overview: bool | None) -> float:
+    t0 = time.perf_counter()
+    write_html(source, page, overview=overview)
+    return time.perf_counter() - t0
+
+
+def bench_ttl(paths: list[Path], out: Path) -> int:
+    """Parse each graph file both ways, then time write_html from the Graph and the Store."""
+    head = (f"{'graph':<32} {'triples':>8} {'rdflib parse':>12} {'ox load':>8} "
+            f"{'write (Graph)':>13} {'write (Store)':>13} {'same':>5}")
+    print(head)
+    print("-" * len(head))
+    for path in paths:
+        t0 = time.perf_counter()
+        graph = Graph().parse(path, format="turtle")
+        t1 = time.perf_counter()
+        store = None
+        if ox is not None:
+            store = ox.Store()
+            store.load(path=str(path), format=ox.RdfFormat.TURTLE)
+        t2 = time.perf_counter()
+        w_graph = _timed_write(graph, out / "ttl-graph.html", None)
+        w_store = (_timed_write(store, out / "ttl-store.html", None) if store is not None
+                   else None)
+        same = (w_store is not None and (out / "ttl-graph.html").read_bytes()
+                == (out / "ttl-store.html").read_bytes())
+        name = str(path) if len(str(path)) <= 32 else "…" + str(path)[-31:]
+        print(f"{name:<32} {len(graph):>8} {t1 - t0:>12.2f} {t2 - t1:>8.2f} {w_graph:>13.2f} "
+              f"{'n/a' if w_store is None else f'{w_store:.2f}':>13} {'yes' if same else 'NO':>5}")
+    return 0
+
+
 def _browser_ready(pages: list[Path]) -> list[float | None]:
     """Seconds from navigation start to the page's ready flag, per page (None: failed)."""
     try:
@@ -186,38 +239,49 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
     ap.add_argument("--out", type=Path, default=Path(__file__).parent / "out")
     ap.add_argument("--no-browser", action="store_true")
+    ap.add_argument("--ttl", type=Path, action="append", default=[],
+                    help="time write_html on this graph file, from rdflib and from Oxigraph")
     args = ap.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.ttl:
+        return bench_ttl(args.ttl, args.out)
     rows = []
     for n in args.sizes:
         t0 = time.perf_counter()
         graph = synthetic_graph(n)
         gen = time.perf_counter() - t0
+        store = to_store(graph)
         modes: list[bool | None] = [None]
         if n >= 5000:
             modes += [True] if n < 6000 else [False]
         for mode in modes:
             name = {None: "auto", True: "overview", False: "full"}[mode]
             page = args.out / f"graph-{n}-{name}.html"
-            t1 = time.perf_counter()
-            write_html(graph, page, overview=mode)
-            write = time.perf_counter() - t1
+            write = _timed_write(graph, page, mode)
+            from_store = None
+            if store is not None:
+                store_page = page.with_name(page.stem + "-store.html")
+                from_store = _timed_write(store, store_page, mode)
+                if store_page.read_bytes() != page.read_bytes():
+                    print(f"  {page.name}: the page from the Store differs", file=sys.stderr)
+                store_page.unlink()
             view = build_view(graph, overview=mode)
             rows.append({"size": n, "mode": name + (" (overview)" if mode is None and
                                                      view.overview else ""),
                          "drawn": len(view.nodes), "edges": len(view.edges),
                          "layout": "physics" if view.physics else "precomputed",
                          "triples": len(graph), "gen": gen, "mb": page.stat().st_size / 1e6,
-                         "write": write, "page": page})
+                         "write": write, "store": from_store, "page": page})
     ready = ([None] * len(rows) if args.no_browser or not shutil.which(CHROMIUM)
              else _browser_ready([r["page"] for r in rows]))
     head = (f"{'nodes':>6} {'mode':<16} {'drawn':>6} {'edges':>6} {'layout':<11} "
-            f"{'triples':>8} {'file MB':>7} {'write s':>7} {'ready s':>7}")
+            f"{'triples':>8} {'file MB':>7} {'write s':>7} {'store s':>7} {'ready s':>7}")
     print(head)
     print("-" * len(head))
     for r, t in zip(rows, ready, strict=True):
+        from_store = "n/a" if r["store"] is None else f"{r['store']:.2f}"
         print(f"{r['size']:>6} {r['mode']:<16} {r['drawn']:>6} {r['edges']:>6} {r['layout']:<11} "
-              f"{r['triples']:>8} {r['mb']:>7.2f} {r['write']:>7.2f} "
+              f"{r['triples']:>8} {r['mb']:>7.2f} {r['write']:>7.2f} {from_store:>7} "
               f"{'n/a' if t is None else f'{t:.2f}':>7}")
     return 0
 

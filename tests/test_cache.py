@@ -11,6 +11,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from rdflib import Literal
+from rdflib.compare import isomorphic
 
 from kgraph import cache as cache_mod
 from kgraph import parallel
@@ -92,6 +94,13 @@ def test_a_renamed_file_keeps_its_extraction_under_its_new_name(corpus, tmp_path
     assert counted == []
     names = {str(o) for o in result.graph.objects(None, KG.fileName)}
     assert "renamed.txt" in names and old.name not in names  # the Article read now
+    # the cached evidence fragments name the article by its new id, as a fresh build does
+    fresh = quick_build(corpus, tmp_path / "fresh", cache=False)
+    assert isomorphic(result.graph, fresh.graph)
+    article = next(a for a in result.graph.subjects(KG.fileName, Literal("renamed.txt")))
+    cited = set(result.graph.subjects(KG.inArticle, article))
+    assert cited and all(str(e).startswith(str(article).replace("/article/", "/evidence/"))
+                         for e in cited)
 
 
 def test_a_changed_extractor_version_invalidates(corpus, tmp_path, counted, monkeypatch,

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 from pathlib import Path
 
 import pytest
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.compare import isomorphic
 
 from kgraph import parallel
 from kgraph.cache import FactsCache
 from kgraph.cli import main, make_parser
 from kgraph.parallel import Failure, default_jobs, extract_stream
-from kgraph.pipeline import build, extract_inputs, turtle_bytes
+from kgraph.pipeline import build, extract_inputs, write_turtle
 from kgraph.progress import Progress
 from kgraph.reader import read_all
 
@@ -141,36 +142,38 @@ def test_build_with_workers_writes_the_same_graph(tmp_path, seeds_dir, root):
 # ---------------------------------------------------------------------- Turtle writer
 
 
-def test_fast_turtle_has_the_same_triples_and_prefixes(seeds_graph):
-    data = turtle_bytes(seeds_graph, fast=True)
-    text = data.decode("utf-8")
+def test_written_turtle_has_the_seeds_triples_and_only_kgraph_prefixes(seeds_build,
+                                                                     seeds_graph):
+    text = seeds_build.outputs["graph.ttl"].read_text("utf-8")
     for prefix in ("kg", "kgs", "skos", "rdfs", "xsd"):
         assert f"@prefix {prefix}: " in text
     assert "@prefix brick:" not in text  # rdflib's own bindings are not written
-    back = Graph().parse(data=data, format="turtle")
-    assert len(back) == len(seeds_graph)
-    assert isomorphic(back, seeds_graph)
+    back = Graph().parse(data=text, format="turtle")
+    assert len(back) == len(seeds_graph) == seeds_build.triples
     assert " ;\n" in text  # subjects grouped
+    # each node is written once: the builder emits a node's triples together
+    subjects = re.findall(r"^(kgr:\S+|<https://w3id.org/kgraph/id/\S+) ", text,
+                          flags=re.MULTILINE)
+    assert len(subjects) > 200 and len(subjects) == len(set(subjects))
 
 
-def test_fast_turtle_is_chosen_for_large_graphs(monkeypatch, seeds_graph):
-    import kgraph.pipeline as pipeline
+def test_graph_of_a_build_is_what_to_rdf_gives(seeds_build, seeds_dir):
+    from kgraph.rdf import to_rdf
+    from kgraph.resolve import resolve
 
-    calls = []
-    real = pipeline._oxigraph_turtle
-    monkeypatch.setattr(pipeline, "_oxigraph_turtle", lambda g: calls.append(1) or real(g))
-    turtle_bytes(seeds_graph)
-    assert calls == []
-    monkeypatch.setattr(pipeline, "FAST_TURTLE_MIN_TRIPLES", 10)
-    turtle_bytes(seeds_graph)
-    assert calls == [1]
+    facts = extract_inputs([seeds_dir], jobs=1).facts
+    assert isomorphic(to_rdf(resolve(facts)), seeds_build.graph)
 
 
-def test_fast_turtle_falls_back_on_terms_oxigraph_refuses():
-    g = Graph()
-    g.add((URIRef("http://example.org/a%zz"), URIRef("http://example.org/p"), Literal("x")))
-    data = turtle_bytes(g, fast=True)
-    assert b"example.org" in data
+def test_write_turtle_keeps_odd_literals(tmp_path):
+    import pyoxigraph as ox
+
+    s, p = ox.NamedNode("http://example.org/a"), ox.NamedNode("http://example.org/p")
+    odd = 'quote " backslash \\ newline \n tab \t emoji \U0001f600 <b>'
+    triples = [ox.Triple(s, p, ox.Literal(odd)), ox.Triple(s, p, ox.Literal("x", language="id"))]
+    write_turtle(triples, tmp_path / "g.ttl")
+    back = Graph().parse(tmp_path / "g.ttl", format="turtle")
+    assert set(back.objects()) == {Literal(odd), Literal("x", lang="id")}
 
 
 # ---------------------------------------------------------------------- progress bar

@@ -333,3 +333,25 @@ def test_api_query(seeds_ttl):
     assert {q.name for q in kgraph.load_queries()} == set(NAMES)
     with pytest.raises(FileNotFoundError):
         kgraph.query("partners", seeds_ttl.parent / "missing.ttl")
+
+
+# ------------------------------------------------------------------ region look-up
+def test_region_is_looked_up_and_bound_as_nodes(stores):
+    from kgraph.queries import region_nodes
+
+    ki = URIRef("https://w3id.org/kgraph/id/province/ID-KI")
+    for target in stores.values():
+        assert region_nodes(target, "kalimantan TIMUR") == [ki]
+        assert region_nodes(target, "Kaltim") == [ki]
+        assert region_nodes(target, 'Kaltim" } #') == []
+
+
+def test_region_node_values_go_only_where_the_variable_is_in_scope():
+    from kgraph.queries import with_values_rows
+
+    text = ("SELECT ?a WHERE { { SELECT ?a WHERE { ?a ?p ?regionNode } } "
+            "{ SELECT ?b (COUNT(*) AS ?n) WHERE { ?b ?q ?c } GROUP BY ?b } "
+            "# ?regionNode in a comment\n FILTER (?a != \"?regionNode\") }")
+    out = with_values_rows(text, "regionNode", [URIRef("urn:x:a"), URIRef("urn:x:b")])
+    assert out.count("VALUES ?regionNode { <urn:x:a> <urn:x:b> }") == 1
+    assert out.index("VALUES") > out.index("SELECT ?a WHERE { {")

@@ -443,3 +443,112 @@ def test_a_reader_bug_on_one_file_does_not_stop_the_others(tmp_path, monkeypatch
     assert [a.file_name for a in articles] == ["a.txt"]
     (err,) = log.errors
     assert err.kind == "internal-error" and "IndexError: oops" in err.reason
+
+
+# ------------------------------------------------------------------ fast paths
+# The reader skips work for the usual input (small ASCII/UTF-8 .txt files); these pin the
+# shortcuts to the general definitions they stand in for.
+def _slow_content_key(text: str) -> str:
+    import hashlib
+    import unicodedata
+
+    norm = " ".join(unicodedata.normalize("NFC", text).split())
+    return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "a", "  a  b  ", "a\n\nb\r\n c\t\td\x0b\x0ce", "a\x1cb\x1dc\x1e d\x1f",
+    "a\x85b\xa0c\u2003d\u3000e", "Café  résumé\n\n naïve", "Cafe\u0301 x", "a \ud800 b",
+    "x" + " " * 9 + "y", "\n".join(["kata"] * 50) + "\n\n\n", TEXT,
+])
+def test_content_key_is_nfc_text_with_white_space_collapsed(text):
+    assert reader.content_key(text) == _slow_content_key(text)
+
+
+def test_non_ascii_white_space_pattern_is_every_unicode_space():
+    import sys
+
+    spaces = {c for c in range(128, sys.maxunicode + 1) if chr(c).isspace()}
+    assert {c for c in range(128, sys.maxunicode + 1)
+            if reader._NON_ASCII_SPACE.match(chr(c))} == spaces
+    assert all(reader._WHITE_TO_SPACE[i] == (0x20 if chr(i).isspace() else i)
+               for i in range(128))
+
+
+@pytest.mark.parametrize("data", [
+    b"plain text", b"with \x01 control", b"bad \xef\xbf\xbd char", b"\x01" * 20 + b"abc",
+    b"PK not a zip", b"%PD", b"GIF7 text", b"\xff\xfeh\x00i\x00", b"\xef\xbb\xbfbom",
+    b"caf\xe9 latin-1", b"x",
+])
+def test_decoding_shortcuts_change_nothing(data):
+    def slow(data: bytes) -> tuple[str, str]:  # the checks without the shortcuts
+        for bom, codec, _ in reader._BOMS:
+            if data.startswith(bom):
+                return data[len(bom):].decode(codec), f"{codec} (BOM)"
+        for magic, _ in reader._MAGIC:
+            if data.startswith(magic):
+                raise InputError("p", "magic", BINARY)
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text, encoding = reader._detect(data, "p")
+        controls = len(reader._CONTROL.findall(text[:65536]))
+        if controls > max(8, len(text[:65536]) // 20):
+            raise InputError("p", "controls", BINARY)
+        return text, encoding
+
+    try:
+        want: object = slow(data)
+    except InputError as err:
+        want = err.kind
+    try:
+        got: object = decode_with_encoding(data, "p")
+    except InputError as err:
+        got = err.kind
+    assert got == want
+    assert all(len(seq) >= 2 for seq, *_ in reader._BOMS + reader._MAGIC)  # _LEADS is 2 bytes
+
+
+def test_normalise_text_shortcuts():
+    import unicodedata
+
+    for text in ["abc\r\nd\re", "Cafe\u0301\r\n", "a\ud800b", "plain"]:
+        want = unicodedata.normalize("NFC", reader._SURROGATE.sub("\ufffd", text)
+                                     .replace("\r\n", "\n").replace("\r", "\n"))
+        assert reader.normalise_text(text) == want
+
+
+def test_files_are_read_whole_whatever_fstat_says(tmp_path, monkeypatch):
+    p = tmp_path / "a.txt"
+    p.write_bytes(b"kata " * 30000)  # more than one read's worth
+    real_fstat = os.fstat
+
+    def small(fd):  # a file that grew after fstat, or a file system that reports 0
+        st = real_fstat(fd)
+        return os.stat_result((st.st_mode, st.st_ino, st.st_dev, st.st_nlink, st.st_uid,
+                               st.st_gid, 10, st.st_atime, st.st_mtime, st.st_ctime))
+
+    monkeypatch.setattr(os, "fstat", small)
+    assert reader.read_bytes(p) == b"kata " * 30000
+    with pytest.raises(InputError) as err:  # it grew past the limit while being read
+        reader.read_bytes(p, 1000)
+    assert err.value.kind == TOO_LARGE and "over the" in err.value.reason
+
+
+def test_folder_order_is_path_order(tmp_path):
+    names = ["a-b/x.txt", "a/b.txt", "a/c/d.txt", "a/e.txt", "a.b/y.txt", "a b/z.txt",
+             "B/q.txt", "a0.txt", "é/w.txt", "a/0.txt"]
+    for name in names:
+        write(tmp_path, name, f"Berita {name}.")
+    files, _ = find_inputs([tmp_path])
+    assert [f.path for f in files] == sorted(tmp_path / n for n in names)
+    assert all(type(f.path) is type(tmp_path) for f in files)
+
+
+def test_odd_suffixes_keep_their_stem(tmp_path):
+    for name in ["foo.\u0130x", "bar.", "a.b.TXT", "noext"]:
+        (tmp_path / name).write_text("Isi berita.", encoding="utf-8")
+        article = read_article(InputFile(tmp_path / name, tmp_path))
+        assert article.article_id == make_article(article.text, tmp_path / name,
+                                                  tmp_path).article_id
+        assert article.file_name == name

@@ -197,6 +197,9 @@ def test_layout_is_deterministic_and_handles_odd_shapes():
 def test_empty_graph_still_writes_a_page(tmp_path):
     page = viz.write_html(Graph(), tmp_path / "empty.html").read_text(encoding="utf-8")
     assert _data(page)["nodes"] == []
+    ox = pytest.importorskip("pyoxigraph")
+    page = viz.write_html(ox.Store(), tmp_path / "empty.html").read_text(encoding="utf-8")
+    assert _data(page)["nodes"] == [] and _data(page)["classes"][0]["en"] == "Country"
 
 
 # ---------------------------------------------------------------- writing
@@ -227,3 +230,59 @@ def test_cli_view(tmp_path, seeds_ttl, monkeypatch):
     assert main(["view", str(seeds_ttl), "-o", str(out), "--full"]) == 0
     assert _data(out.read_text(encoding="utf-8"))["meta"]["overview"] is False
     assert main(["view", str(tmp_path / "missing.ttl")]) == 2
+
+
+# ---------------------------------------------------------------- rdflib Graph or Oxigraph Store
+def _store_of(graph: Graph):
+    ox = pytest.importorskip("pyoxigraph")
+    store = ox.Store()
+    store.load(graph.serialize(format="nt", encoding="utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return store
+
+
+def test_same_page_from_a_graph_and_a_store(tmp_path, seeds_ttl):
+    """graph.ttl parsed by rdflib and loaded into Oxigraph: the same payload, byte for byte."""
+    ox = pytest.importorskip("pyoxigraph")
+    graph = Graph().parse(seeds_ttl, format="turtle")
+    store = ox.Store()
+    store.load(path=str(seeds_ttl), format=ox.RdfFormat.TURTLE)
+    for overview in (None, True):
+        from_graph = viz.build_view(graph, overview=overview).payload()
+        assert from_graph["nodes"] and from_graph["details"]
+        assert viz.build_view(store, overview=overview).payload() == from_graph
+    pages = [viz.write_html(g, tmp_path / f"{name}.html").read_text(encoding="utf-8")
+             for name, g in (("graph", graph), ("store", store))]
+    assert pages[0] == pages[1]
+    # rdflib's public triples() (used when the graph is not alone in a Memory store) agrees
+    data = viz.GraphData(graph)
+    assert isinstance(data.src, viz._RdflibSource) and data.src.pos is not None
+    data.src.pos = None
+    data.classes = data._read_classes()
+    assert viz.build_view(data).payload() == viz.build_view(graph).payload()
+
+
+def test_store_with_hostile_text_and_named_graphs(tmp_path):
+    """Escaping holds from a Store too, and only its default graph is read."""
+    ox = pytest.importorskip("pyoxigraph")
+    store = _store_of(hostile_graph())
+    extra = ox.NamedNode(resource("province", "elsewhere"))
+    store.add(ox.Quad(extra, ox.NamedNode(str(RDF.type)), ox.NamedNode(str(KG.Province)),
+                      ox.NamedNode("https://example.org/other-graph")))
+    page = viz.write_html(store, tmp_path / "g.html").read_text(encoding="utf-8")
+    data = _data(page)
+    assert data == _data(viz.write_html(hostile_graph(), tmp_path / "h.html")
+                         .read_text(encoding="utf-8"))
+    assert any(HOSTILE in s for s in data["sentences"])
+    assert "</script><script>window.__pwned" not in page
+    assert all(d["iri"] != extra.value for d in data["details"])
+
+
+def test_not_a_graph_is_refused():
+    with pytest.raises(TypeError):
+        viz.build_view({"not": "a graph"})  # type: ignore[arg-type]
+
+
+def test_stats_from_a_store_match(seeds_graph):
+    from kgraph.stats import compute_stats
+
+    assert compute_stats(_store_of(seeds_graph)) == compute_stats(seeds_graph)

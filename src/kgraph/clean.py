@@ -71,14 +71,8 @@ _TITLE_MAX = 200
 def clean(article: Article) -> Document:
     """Blank furniture, find title and dateline, split the content into sentences."""
     text = article.text
-    chars = list(text)
-    furniture: list[tuple[int, int]] = []
-
-    def blank(start: int, end: int) -> None:
-        for i in range(start, end):
-            if chars[i] not in "\n":
-                chars[i] = " "
-        furniture.append((start, end))
+    furniture: list[tuple[int, int]] = []  # spans to blank, in the order found
+    blank = furniture.append
 
     lines = _line_spans(text)
     in_related = False  # inside a "Berita Terkait:" block of linked headlines
@@ -86,24 +80,26 @@ def clean(article: Article) -> Document:
         line = text[start:end]
         if _RELATED_HEADER.match(line):
             in_related = True
-            blank(start, end)
+            blank((start, end))
             continue
         if in_related:
             stripped = line.strip()
             if not stripped:
                 continue
             if len(stripped) < 160 and not stripped.endswith((".", "!", "?", '"', "”")):
-                blank(start, end)
+                blank((start, end))
                 continue
             in_related = False
         if _FURNITURE_LINE.match(line):
-            blank(start, end)
+            blank((start, end))
             continue
         for m in _CREDIT.finditer(line):
-            blank(start + m.start(), start + m.end())
+            blank((start + m.start(), start + m.end()))
 
     title = article.title
-    content_lines = [(s, e) for s, e in lines if "".join(chars[s:e]).strip()]
+    # the header lines below only blank (parts of) themselves, so this stays valid for them
+    content = _blanked(text, furniture)
+    content_lines = [(s, e) for s, e in lines if content[s:e].strip()]
     if title is None and content_lines:
         title = _title_from(text, content_lines)
 
@@ -111,30 +107,30 @@ def clean(article: Article) -> Document:
     date = article.date
     seen_title = False
     for s, e in content_lines[:8]:
-        line = "".join(chars[s:e])
+        line = content[s:e]
         if title and line.strip() == title.strip():
             if seen_title:
-                blank(s, e)  # scraped pages repeat the headline
+                blank((s, e))  # scraped pages repeat the headline
             seen_title = True
             continue
         header_date = _header_date(line)
         if header_date is not None:
             date = date or header_date  # "Rabu, 16 Okt 2019 15:42 WIB"
-            blank(s, e)
+            blank((s, e))
             continue
         if _HEADER_LINE.match(line):
-            blank(s, e)  # "Muhammad Fauzi - detikNews", "Oleh: ...", "Bagikan ke: ..."
+            blank((s, e))  # "Muhammad Fauzi - detikNews", "Oleh: ...", "Bagikan ke: ..."
             continue
         found = _dateline(line)
         if found:
             dateline_place, found_outlet, end = found
             outlet = found_outlet or outlet
-            blank(s, s + end)
+            blank((s, s + end))
         break  # only the first body line carries a dateline
     if outlet is None:
         outlet = _source_outlet(text)
 
-    content = "".join(chars)
+    content = _blanked(text, furniture)
     sentences = tuple(_split_sentences(content))
     return Document(
         article=article,
@@ -218,6 +214,19 @@ def _dateline(line: str) -> tuple[str, str | None, int] | None:
             return (" ".join(m.group("place").split()).title(),
                     found_outlet.strip() if found_outlet else None, m.end())
     return None
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with every character of the spans but newlines replaced by a space."""
+    pieces, pos = [], 0
+    for a, b in sorted(spans):
+        a = max(a, pos)
+        if a < b:
+            gap = "\n".join(" " * len(part) for part in text[a:b].split("\n"))
+            pieces += [text[pos:a], gap]
+            pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:

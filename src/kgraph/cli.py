@@ -324,7 +324,7 @@ def _fill_store(spec: str | None, result) -> None:
     if store.kind != "oxigraph" or not result.articles:
         return
     assert store.path is not None
-    count = load_oxigraph(result.graph, store.path)
+    count = load_oxigraph(result.outputs["graph.ttl"], store.path)
     print(f"loaded {count} triples into the Oxigraph store {store.path}", file=sys.stderr)
 
 

@@ -741,10 +741,11 @@ def evaluate_build(gold_path: str | os.PathLike[str],
                         "give the articles after --build")
     with tempfile.TemporaryDirectory(prefix="kgraph-evaluate-") as tmp:
         result = build(paths, tmp, html=False)
+        graph = result.graph  # read from the build's graph.ttl while it is there
     if result.errors:
         reasons = "; ".join(str(e) for e in result.errors)
         raise ValueError(f"cannot build every article of {gold_path}: {reasons}")
-    return evaluate(result.graph, gold, ontology_dir)
+    return evaluate(graph, gold, ontology_dir)
 
 
 __all__ = [

@@ -25,7 +25,7 @@ from rapidfuzz.fuzz import ratio
 
 from .clean import MONTHS as _MONTHS
 from .gazetteer import Gazetteer, Region, gazetteer, norm
-from .lexicon import Lexicon, lexicon
+from .lexicon import GatedPattern, Lexicon, Trigger, lexicon
 from .model import (
     AgreementRef,
     AgreementStage,
@@ -41,6 +41,7 @@ from .model import (
 EXTRACTOR_VERSION = "0.3.0"
 
 _TOKEN = re.compile(r"\w+|[^\w\s]")
+_WORD = re.compile(r"\w+")
 _CAP = re.compile(r"^[A-Z][\w]*$|^[A-Z]{2,}$")
 _SPEECH = {
     "kata", "ujar", "ucap", "ungkap", "jelas", "tutur", "sebut", "terang", "tegas", "tambah",
@@ -76,6 +77,7 @@ _NOT_ACRONYMS = {"mou", "moa", "loi", "pks", "apbd", "apbn", "wib", "wita", "wit
                  "cpo", "pad", "rpjmd", "rpjmn", "covid", "ham", "usd", "idr", "rp", "persero",
                  "tbk", "cek", "baca", "juga", "foto", "advertisement", "scroll", "with",
                  "content", "continue", "the", "and"}
+_NAME_JOINERS = {"of", "the", "and", "dan", "for", "-"}  # inside a name defined by acronym
 _COORD = {"dan", "dengan", "&", "serta", "and", "with", "-", "–", "/"}
 _LOCATIVE = {"di", "ke", "menuju", "in", "at", "to"}
 _PARTICLES = {"bin", "binti", "van", "der", "de", "al", "el", "von", "la", "le", "ibn", "bt",
@@ -114,41 +116,44 @@ _TITLE_EXTENSION = {"luar", "biasa", "dan", "berkuasa", "penuh", "lbbp", "extrao
 _PARTY_ORG_KINDS = {"perusahaan", "universitas", "asosiasi", "kementerian", "lembaga", "bumn",
                     "bumd", "kedutaan", "konsulat", "otorita"}
 _KIND_RANK = {"cooperation": 0, "offer": 1, "loi": 2, "mou": 3, "moa": 4, "sister": 5}
-_PLANNED = re.compile(r"\b(akan|rencana\w*|direncanakan|nantinya|mendatang|segera|bakal|"
-                      r"will|planned|to be)\b", re.I)
-_SIGNED = re.compile(r"\b(telah|sudah|resmi|menandatangani|ditandatangani|diteken|meneken|"
-                     r"signed|sepakat|menyepakati|disepakati)\b", re.I)
-_PROPOSED = re.compile(r"\b(tawaran|menawarkan|peluang|penjajakan|menjajaki|jajaki|membuka|"
-                       r"mengajak|berharap|harapan|usulan|mengusulkan|offer\w*)\b", re.I)
-_ONGOING = re.compile(r"\b(berjalan|sedang|tengah|melanjutkan|memperkuat|memperpanjang|"
-                      r"perpanjangan|ongoing|renew\w*)\b", re.I)
+# (the word lists are gated: a sentence without any of their words is not searched)
+_PLANNED = GatedPattern(re.compile(r"\b(akan|rencana\w*|direncanakan|nantinya|mendatang|"
+                                   r"segera|bakal|will|planned|to be)\b", re.I))
+_SIGNED = GatedPattern(re.compile(r"\b(telah|sudah|resmi|menandatangani|ditandatangani|"
+                                  r"diteken|meneken|signed|sepakat|menyepakati|disepakati)\b",
+                                  re.I))
+_PROPOSED = GatedPattern(re.compile(r"\b(tawaran|menawarkan|peluang|penjajakan|menjajaki|jajaki|"
+                                    r"membuka|mengajak|berharap|harapan|usulan|mengusulkan|"
+                                    r"offer\w*)\b", re.I))
+_ONGOING = GatedPattern(re.compile(r"\b(berjalan|sedang|tengah|melanjutkan|memperkuat|"
+                                   r"memperpanjang|perpanjangan|ongoing|renew\w*)\b", re.I))
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5, "minggu": 6,
              "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\w*\s+(\d{{4}})\b", re.I)
-_DATE_MY = re.compile(rf"\b(?:bulan\s+)?({_MONTH_RE})\w*\s+(?:tahun\s+)?(\d{{4}})\b", re.I)
+_DATE_DMY = GatedPattern(re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\w*\s+(\d{{4}})\b", re.I))
+_DATE_MY = GatedPattern(
+    re.compile(rf"\b(?:bulan\s+)?({_MONTH_RE})\w*\s+(?:tahun\s+)?(\d{{4}})\b", re.I))
 _DATE_NUM = re.compile(r"\((?:[A-Za-z']+,?\s*)?(\d{1,2})/(\d{1,2})/(\d{4})\)")
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_YEAR = re.compile(r"\btahun\s+(\d{4})\b", re.I)
-_WEEKDAY_RE = re.compile(r"\b(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b", re.I)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_YEAR = GatedPattern(re.compile(r"\btahun\s+(\d{4})\b", re.I))
+_WEEKDAY_RE = GatedPattern(
+    re.compile(r"\b(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b", re.I))
 
 
-@dataclass
 class Tok:
-    text: str
-    start: int
-    end: int
-    sent: int
-    low: str = ""
-    word: bool = True
+    """A token of a sentence: a word or one other non-space character."""
 
-    key: str = ""  # gazetteer lookup form (accents stripped, casefolded)
+    __slots__ = ("cap", "end", "key", "low", "sent", "start", "text", "word")  # many per article
 
-    def __post_init__(self) -> None:
-        self.low = self.text.casefold()
-        self.word = self.text[0].isalnum()
-        self.key = norm(self.text) if self.word and not self.text.isascii() else self.low
+    def __init__(self, text: str, start: int, end: int, sent: int) -> None:
+        self.text, self.start, self.end, self.sent = text, start, end, sent
+        self.low = low = text.casefold()
+        self.word = word = text[0].isalnum()
+        self.cap = word and text[0].isupper()  # a word starting with a capital
+        # gazetteer lookup form (accents stripped, casefolded)
+        self.key = norm(text) if word and not text.isascii() else low
 
 
 @dataclass
@@ -194,16 +199,22 @@ class _Extraction:
         self.toks: list[Tok] = []
         self.sent_bounds: list[tuple[int, int]] = []  # token index range per sentence
         for si, sent in enumerate(doc.sentences):
-            first = len(self.toks)
-            for m in _TOKEN.finditer(sent.text):
-                self.toks.append(Tok(m.group(), sent.start + m.start(), sent.start + m.end(), si))
+            first, base = len(self.toks), sent.start
+            self.toks += [Tok(m.group(), base + m.start(), base + m.end(), si)
+                          for m in _TOKEN.finditer(sent.text)]
             self.sent_bounds.append((first, len(self.toks)))
         self.sent_start = {b[0] for b in self.sent_bounds}
+        # Tokens some look-ups need nearby: most tokens have none, and are ruled out at once.
+        self._parens = [k for k, t in enumerate(self.toks) if t.text == "("]
+        self._company_words = [k for k, t in enumerate(self.toks) if t.low in _COMPANY_SUFFIX]
+        self._title_starts = {k for k, t in enumerate(self.toks)
+                              if t.low.rstrip(".") in lex.title_starts}
         self.mentions: list[Mention] = []
         self.orgs: list[OrgMention] = []
         self.officials: list[OfficialMention] = []
         self.learned_acronyms: dict[str, OrgRef] = {}
         self._start_cache: dict[str, tuple[list, int, list[int]]] = {}
+        self._trigger_cache: dict[str, list[tuple[Trigger, int]]] = {}
         self.doc_countries: set[str] = set()
 
     # ------------------------------------------------------------ helpers
@@ -220,21 +231,29 @@ class _Extraction:
     def tok(self, i: int) -> Tok | None:
         return self.toks[i] if 0 <= i < len(self.toks) else None
 
+    def _marked_within(self, marks: list[int], i: int, n: int) -> bool:
+        """Some token of `marks` (sorted indices) is among the n tokens after token i."""
+        k = bisect_right(marks, i)
+        return k < len(marks) and marks[k] <= i + n
+
     def glued(self, i: int) -> bool:
         """Token i follows token i-1 with no space ("Gyeonggi-do", "Anhui-Indonesia")."""
         return i > 0 and self.toks[i - 1].end == self.toks[i].start
 
     def is_cap(self, i: int) -> bool:
         t = self.tok(i)
-        return t is not None and t.word and t.text[0].isupper()
+        return t is not None and t.cap
 
     # ------------------------------------------------------------ regions
     def find_regions(self) -> None:
         toks, gaz = self.toks, self.gaz
         # pass 1: the countries named anywhere, to license foreign cities/provinces
         raw: list[tuple[int, int, list]] = []
-        i = 0
-        while i < len(toks):
+        end = 0  # mentions do not overlap: the scan resumes after each one
+        # a region name starts with a capital or a digit
+        for i in [k for k, t in enumerate(toks) if t.cap or (t.word and t.text[0].isdigit())]:
+            if i < end:
+                continue
             hit = self._region_at(i)
             if hit:
                 j, cands = hit
@@ -242,9 +261,7 @@ class _Extraction:
                 for c in cands:
                     if gaz.get(c.region_id).cls == "Country":
                         self.doc_countries.add(c.region_id)
-                i = j
-            else:
-                i += 1
+                end = j
         self.doc_countries.add("country/ID")  # Indonesian news: Indonesia is always context
         for i, j, cands in raw:
             rid = self._choose(i, j, cands)
@@ -255,13 +272,13 @@ class _Extraction:
         self._mark_locators()
 
     def _region_at(self, i: int):
+        """The longest gazetteer name at token i (a capitalised word or a number)."""
         toks = self.toks
-        if not toks[i].word or not (toks[i].text[0].isupper() or toks[i].text[0].isdigit()):
-            return None
         best = None
         k = i
         words: list[str] = []
-        while k < len(toks) and len(words) < self.gaz.max_tokens and self.same_sentence(i, k):
+        sent = toks[i].sent
+        while k < len(toks) and len(words) < self.gaz.max_tokens and toks[k].sent == sent:
             t = toks[k]
             if t.word:
                 words.append(t.key)
@@ -330,8 +347,9 @@ class _Extraction:
         ("Provinsi Anhuui"), or one close to a region already named in this article."""
         known = {m.region_id for m in self.mentions}
         covered = {k for m in self.mentions for k in range(m.i, m.j)}
+        names_of: dict[str, list[str]] = {}  # one-word names of a region, casefolded
         for i, t in enumerate(self.toks):
-            if i in covered or not t.word or not t.text[0].isupper() or len(t.text) < 5:
+            if not t.cap or len(t.text) < 5 or i in covered:
                 continue
             if t.low in self.lex.stopwords or t.low in self.lex.titles:
                 continue
@@ -343,11 +361,13 @@ class _Extraction:
             best: tuple[float, str] | None = None
             pool = known if not after_marker else known | set(self.doc_countries)
             for rid in pool:
-                r = self.gaz.get(rid)
-                for name in (r.name, *r.aliases):
-                    if " " in name.strip():
-                        continue
-                    sc = ratio(t.low, name.casefold())
+                names = names_of.get(rid)
+                if names is None:
+                    r = self.gaz.get(rid)
+                    names = names_of[rid] = [name.casefold() for name in (r.name, *r.aliases)
+                                             if " " not in name.strip()]
+                for name in names:
+                    sc = ratio(t.low, name, score_cutoff=88)  # below the cutoff: 0
                     if sc >= 88 and (best is None or sc > best[0]):
                         best = (sc, rid)
             if best:
@@ -411,14 +431,19 @@ class _Extraction:
     # ------------------------------------------------------------ organisations
     def find_orgs(self) -> None:
         toks = self.toks
-        i = 0
-        while i < len(toks):
+        agencies = self.lex.agencies
+        # An uncapitalised word starts no organisation (see `_org_at`) unless it is an
+        # agency acronym or joins a name defined by acronym.
+        starts = [k for k, t in enumerate(toks) if t.cap or (t.word and (
+            t.text.isupper() or t.low in agencies or t.low in _NAME_JOINERS))]
+        end = 0
+        for i in starts:
+            if i < end:
+                continue
             found = self._org_at(i)
             if found:
                 self.orgs.append(found)
-                i = found.j
-            else:
-                i += 1
+                end = found.j
         named_spans = [(o.i, o.j) for o in self.orgs if o.ref.kind in {"perusahaan",
                                                                         "universitas"}]
         self.mentions = [m for m in self.mentions
@@ -553,7 +578,7 @@ class _Extraction:
         if defined is not None:
             return defined
         # "JAC Motors", "Hyundai Motor Group": capitalised run ending in a company word
-        if t.text[0].isupper():
+        if t.text[0].isupper() and self._marked_within(self._company_words, i, 4):
             j = i
             while j < len(toks) and self.is_cap(j) and j - i < 5 and self.same_sentence(i, j):
                 if toks[j].low in _COMPANY_SUFFIX and j > i:
@@ -566,11 +591,13 @@ class _Extraction:
         """"Deutsches Bergbau-Museum Bochum (DBM)", "Korea International Cooperation Agency
         (KOICA)": a capitalised name followed by an acronym starting with its initial."""
         toks = self.toks
+        if not self._marked_within(self._parens, i, 8):
+            return None  # the name must end at a "(" within eight tokens: usually there is none
         if (self.is_cap(i - 1) and self.same_sentence(i - 1, i)) or toks[i].low in self.lex.titles:
             return None
         j = i
         while j < len(toks) and j - i < 8 and self.same_sentence(i, j) and (
-                self.is_cap(j) or toks[j].low in {"of", "the", "and", "dan", "for", "-"}):
+                self.is_cap(j) or toks[j].low in _NAME_JOINERS):
             j += 1
         if j == i or toks[j - 1].text == "-":
             return None
@@ -704,18 +731,15 @@ class _Extraction:
         toks = self.toks
         headlines = self._headline_sentences()
         used: set[int] = {k for k, t in enumerate(toks) if t.sent in headlines}
-        i = 0
-        while i < len(toks):
-            if i in used:
-                i += 1
+        end = 0
+        for i in sorted(self._title_starts):
+            if i < end or i in used:
                 continue
             off = self._title_first(i)
             if off:
                 self.officials.append(off)
                 used.update(range(off.i, off.j))
-                i = off.j
-                continue
-            i += 1
+                end = off.j
         # name before title: "Name (Title ...)" and "Name, Title ..."
         for i, t in enumerate(toks):
             if i in used or i + 1 in used or t.text not in {"(", ","}:
@@ -743,7 +767,7 @@ class _Extraction:
     def _title_at(self, i: int) -> tuple[int, int, str] | None:
         """A title (with its modifiers) starting at token i: (start, end, canonical scope)."""
         toks = self.toks
-        if toks[i].low.rstrip(".") not in self.lex.title_starts:
+        if i not in self._title_starts:
             return None
         k = i
         last_modifier = -1
@@ -1160,13 +1184,10 @@ class _Extraction:
         masked = self._masked_ranges()
         for si in range(len(self.doc.sentences)):
             text = self._masked_sentence(si, masked)
-            scope = lex.scope_pattern.search(text) is not None
-            if not scope and not lex.any_trigger.search(text):
+            found = [(tr.kind, tr.strong) for tr, _ in self._triggers_in(text)]
+            if not found and not lex.has_scope_word(text):
                 continue
-            found = [(tr.kind, tr.strong) for tr in lex.triggers if tr.pattern.search(text)]
             strong = any(s for _, s in found)
-            if not found and not scope:
-                continue
             pairs = self._pairs_in_sentence(si, home) if strong else []
             kind_names = [k for k, s in found if k != "cooperation" or s]
             per_sentence.append((si, pairs, kind_names, text))
@@ -1195,7 +1216,7 @@ class _Extraction:
             sp = Span(sent.start, sent.end, si)
             sectors = self._sectors_in(si, masked)
             kinds: list[str] = [k for k in kind_names if k in _KIND_RANK]
-            if not kinds and any(tr.strong and tr.pattern.search(text) for tr in lex.triggers):
+            if not kinds and any(tr.strong for tr, _ in self._triggers_in(text)):
                 kinds = ["cooperation"]
             status = _status(text)
             when = self._date_in(sent.text)
@@ -1246,10 +1267,14 @@ class _Extraction:
 
     def _masked_sentence(self, si: int, masked: list[tuple[int, int]]) -> str:
         if self._masked_content is None:
-            chars = list(self.doc.content)
-            for a, b in masked:
-                chars[a:b] = " " * (b - a)
-            self._masked_content = "".join(chars)
+            content, pieces, pos = self.doc.content, [], 0
+            for a, b in sorted(masked):
+                a = max(a, pos)
+                if a < b:
+                    pieces += [content[pos:a], " " * (b - a)]
+                    pos = b
+            pieces.append(content[pos:])
+            self._masked_content = "".join(pieces)
         sent = self.doc.sentences[si]
         return self._masked_content[sent.start:sent.end]
 
@@ -1381,7 +1406,15 @@ class _Extraction:
         """A cooperation word within eight tokens before token i, in the same sentence."""
         start = self.toks[max(lo, i - 8)].start
         window = self.doc.content[start:self.toks[i].start]
-        return any(tr.strong and tr.pattern.search(window) for tr in self.lex.triggers)
+        return any(tr.strong for tr, _ in self._triggers_in(window))
+
+    def _triggers_in(self, text: str) -> list[tuple[Trigger, int]]:
+        """`Lexicon.triggers_in`, once per text: a sentence is searched for its own
+        triggers, its pairs and its kinds."""
+        found = self._trigger_cache.get(text)
+        if found is None:
+            found = self._trigger_cache[text] = self.lex.triggers_in(text)
+        return found
 
     def _gov_marked(self, i: int) -> bool:
         prev = [t.low for t in self.toks[max(0, i - 3):i]]
@@ -1398,13 +1431,8 @@ class _Extraction:
 
     def _trigger_token(self, si: int) -> int | None:
         sent = self.doc.sentences[si]
-        best = None
-        for tr in self.lex.triggers:
-            if not tr.strong:
-                continue
-            m = tr.pattern.search(sent.text)
-            if m and (best is None or m.start() < best):
-                best = m.start()
+        best = min((start for tr, start in self._triggers_in(sent.text) if tr.strong),
+                   default=None)
         if best is None:
             return None
         pos = sent.start + best
@@ -1436,23 +1464,28 @@ class _Extraction:
     def _sectors_in(self, si: int, masked: list[tuple[int, int]]) -> list[tuple[str, int, int]]:
         text = self._masked_sentence(si, masked)
         sent = self.doc.sentences[si]
-        words = [(m.group().casefold(), m.start(), m.end()) for m in re.finditer(r"\w+", text)]
+        matches = list(_WORD.finditer(text))
+        words = [m.group().casefold() for m in matches]
+        prefixes, sector_words = self.lex.sector_prefixes, self.lex.sector_words
         out: list[tuple[str, int, int]] = []
-        i = 0
-        while i < len(words):
+        end = 0  # names do not overlap: the scan resumes after each one
+        for i in [k for k, w in enumerate(words) if w in prefixes]:
+            if i < end:
+                continue
+            # the longest sector name starting here; a key that starts no name ends the search
             hit = None
-            for n in range(min(self.lex.sector_max_tokens, len(words) - i), 0, -1):
-                key = " ".join(w for w, _, _ in words[i:i + n])
-                sid = self.lex.sector_words.get(key)
+            for n in range(1, min(self.lex.sector_max_tokens, len(words) - i) + 1):
+                key = " ".join(words[i:i + n])
+                if key not in prefixes:
+                    break
+                sid = sector_words.get(key)
                 if sid:
                     hit = (sid, n)
-                    break
             if hit:
                 sid, n = hit
-                out.append((sid, sent.start + words[i][1], sent.start + words[i + n - 1][2]))
-                i += n
-            else:
-                i += 1
+                out.append((sid, sent.start + matches[i].start(),
+                            sent.start + matches[i + n - 1].end()))
+                end = i + n
         return out
 
     # ------------------------------------------------------------ dates
@@ -1478,30 +1511,34 @@ class _Extraction:
         return None
 
     def _date_in(self, text: str) -> str | None:
-        for m in _DATE_ISO.finditer(text):
-            return m.group(0)
-        num = _DATE_NUM.search(text)
-        if num:
-            try:
-                return date(int(num.group(3)), int(num.group(2)), int(num.group(1))).isoformat()
-            except ValueError:
-                pass
-        m2 = _DATE_DMY.search(text)
-        if m2:
-            try:
-                return date(int(m2.group(3)), _month(m2.group(2)), int(m2.group(1))).isoformat()
-            except ValueError:
-                pass
-        m3 = _DATE_MY.search(text)
-        if m3:
-            return f"{int(m3.group(2)):04d}-{_month(m3.group(1)):02d}"
-        wd = _WEEKDAY_RE.search(text)
+        numbered = _FOUR_DIGITS.search(text) is not None  # every form but a weekday has a year
+        if numbered:
+            for m in _DATE_ISO.finditer(text):
+                return m.group(0)
+            num = _DATE_NUM.search(text)
+            if num:
+                try:
+                    return date(int(num.group(3)), int(num.group(2)),
+                                int(num.group(1))).isoformat()
+                except ValueError:
+                    pass
+            m2 = _DATE_DMY.search(text)
+            if m2:
+                try:
+                    return date(int(m2.group(3)), _month(m2.group(2)),
+                                int(m2.group(1))).isoformat()
+                except ValueError:
+                    pass
+            m3 = _DATE_MY.search(text)
+            if m3:
+                return f"{int(m3.group(2)):04d}-{_month(m3.group(1)):02d}"
         base = self._article_date
+        wd = _WEEKDAY_RE.search(text) if base else None
         if wd and base:
             target = _WEEKDAYS[wd.group(1).lower().replace("'", "")]
             delta = (base.weekday() - target) % 7
             return (base - timedelta(days=delta)).isoformat()
-        m4 = _YEAR.search(text)
+        m4 = _YEAR.search(text) if numbered else None
         if m4:
             return m4.group(1)
         return None

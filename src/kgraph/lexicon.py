@@ -85,6 +85,7 @@ class Trigger:
     pattern: re.Pattern[str]
     kind: str
     strong: bool
+    needles: frozenset[str] | None = None  # see `needles`
 
 
 class Lexicon:
@@ -109,28 +110,179 @@ class Lexicon:
                 self.agencies.setdefault(row["acronym"].casefold(), a)
         self.agency_by_name = {norm(a.name): a for a in self.agencies.values()}
         self.agency_words = {w.casefold() for w in _lines("agency_words.txt")} | _BASE_AGENCY_WORDS
-        self.triggers = [
-            Trigger(re.compile(rf"(?<!\w)(?:{row['pattern']})(?!\w)",
-                               0 if row["kind"] in {"loi", "mou", "moa"} else re.IGNORECASE),
-                    row["kind"], row["strength"] == "strong")
-            for row in _tsv("triggers.tsv")
-        ]
-        # one pass over a sentence finds whether any trigger or scope word is there
-        self.any_trigger = re.compile("|".join(
-            f"(?:{t.pattern.pattern})" if t.pattern.flags & re.IGNORECASE else
-            f"(?-i:{t.pattern.pattern})" for t in self.triggers), re.IGNORECASE)
-        self.scope_pattern = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in self.scope_words) + r")(?!\w)",
-            re.IGNORECASE)
+        self.triggers = []
+        for row in _tsv("triggers.tsv"):
+            pattern = re.compile(rf"(?<!\w)(?:{row['pattern']})(?!\w)",
+                                 0 if row["kind"] in {"loi", "mou", "moa"} else re.IGNORECASE)
+            self.triggers.append(Trigger(pattern, row["kind"], row["strength"] == "strong",
+                                         needles(row["pattern"], pattern.flags)))
+        self._trigger_needles = frozenset().union(*(t.needles or () for t in self.triggers))
+        self._trigger_gate = _gate([t.needles for t in self.triggers])
+        scope_words = "|".join(re.escape(w) for w in self.scope_words)
+        self.scope_pattern = GatedPattern(
+            re.compile(rf"(?<!\w)(?:{scope_words})(?!\w)", re.IGNORECASE))
         self.sectors = _load_sectors(ontology_dir() / "sectors.ttl")
         self.sector_words: dict[str, str] = {}
         for s in self.sectors.values():
             for w in (s.label_id, s.label_en, *s.alt_labels, *s.words):
                 self.sector_words.setdefault(norm(w), s.sector_id)
         self.sector_max_tokens = max(k.count(" ") + 1 for k in self.sector_words)
+        # every word-prefix of a sector name: lets the longest-match search stop early
+        self.sector_prefixes = {" ".join(k.split(" ")[:n]) for k in self.sector_words
+                                for n in range(1, k.count(" ") + 2)}
 
     def agency(self, token: str) -> Agency | None:
         return self.agencies.get(token.casefold())
+
+    def triggers_in(self, text: str) -> list[tuple[Trigger, int]]:
+        """The triggers found in `text`, in lexicon order, with the start of each one's
+        first match. Most sentences hold none: a substring test rules a trigger out
+        before its (slow, case-insensitive, look-around) regex is run."""
+        low = needle_text(text)
+        present = None
+        if low is not None:
+            if self._trigger_gate is not None and not self._trigger_gate.search(low):
+                return []
+            present = {n for n in self._trigger_needles if n in low}
+        out = []
+        for tr in self.triggers:
+            if present is not None and tr.needles is not None and present.isdisjoint(tr.needles):
+                continue
+            m = tr.pattern.search(text)
+            if m:
+                out.append((tr, m.start()))
+        return out
+
+    def has_scope_word(self, text: str) -> bool:
+        return self.scope_pattern.search(text) is not None
+
+
+# Prefiltering regexes by substrings. A literal run of ASCII letters and digits in a
+# pattern, lowercased, is a substring of `text.lower()` wherever the pattern matches,
+# with or without IGNORECASE, unless the text has a non-ASCII character that matches an
+# ASCII one when case is ignored (Kelvin sign, dotless i, long s, ...); such texts are
+# not prefiltered. (No character outside the Basic Multilingual Plane folds to ASCII.)
+_FOLDS_TO_ASCII = re.compile("[" + "".join(sorted(set(re.findall(
+    r"[a-z0-9]", "".join(map(chr, range(0x80, 0x10000))), re.IGNORECASE)))) + "]")
+
+
+def needle_text(text: str) -> str | None:
+    """`text` lowercased for looking for needles, or None when it must not be prefiltered."""
+    if not text.isascii() and _FOLDS_TO_ASCII.search(text):
+        return None
+    return text.lower()
+
+
+class GatedPattern:
+    """A regex that is only run on texts holding one of its needles (most texts don't)."""
+
+    __slots__ = ("gate", "pattern")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.gate = _gate([needles(pattern.pattern, pattern.flags)])
+
+    def search(self, text: str) -> re.Match[str] | None:
+        if self.gate is not None:
+            low = needle_text(text)
+            if low is not None and not self.gate.search(low):
+                return None
+        return self.pattern.search(text)
+
+
+def _gate(needle_sets: list[frozenset[str] | None]) -> re.Pattern[str] | None:
+    """One search for all the needles of some patterns: when it fails, none can match."""
+    known = [n for n in needle_sets if n is not None]
+    if len(known) < len(needle_sets):
+        return None
+    return re.compile("|".join(sorted(frozenset().union(*known))))
+
+
+def needles(source: str, flags: int = 0) -> frozenset[str] | None:
+    """Lowercased literal strings, one of which is in every text the regex `source`
+    matches (see `needle_text`); None when that is unknown."""
+    if flags & re.VERBOSE:
+        return None
+    out: set[str] = set()
+    for atoms in _alternatives(source):
+        found = _needles_of(atoms)
+        if found is None:
+            return None
+        out |= found
+    return frozenset(out)
+
+
+def _alternatives(source: str) -> list[list[str]]:
+    """The top-level alternatives of a regex, each as its list of atoms."""
+    alternatives: list[list[str]] = [[]]
+    i = 0
+    while i < len(source):
+        j = _atom_end(source, i)
+        if source[i:j] == "|":
+            alternatives.append([])
+        else:
+            alternatives[-1].append(source[i:j])
+        i = j
+    return alternatives
+
+
+def _needles_of(atoms: list[str]) -> frozenset[str] | None:
+    """Needles of one alternative: its required literal run, or the needles of a required
+    group, whichever has the longest shortest needle."""
+    options: list[frozenset[str]] = []
+    run = ""
+    for k, atom in enumerate(atoms):
+        after = atoms[k + 1] if k + 1 < len(atoms) else ""
+        optional = after in {"?", "*"} or after.startswith("{")  # "{" is no literal: fine
+        if len(atom) == 1 and atom.isascii() and atom.isalnum() and not optional:
+            run += atom
+            if after != "+":
+                continue  # "ab+c": "ab" is in every match, "abc" is not
+        if run:
+            options.append(frozenset({run.lower()}))
+            run = ""
+        head = _GROUP_HEAD.match(atom)
+        if head and atom.endswith(")") and not optional:
+            found = needles(atom[head.end():-1])
+            if found:
+                options.append(found)
+    if run:
+        options.append(frozenset({run.lower()}))
+    return max(options, key=lambda o: min(map(len, o)), default=None)
+
+
+# Groups whose text is in every match of them: plain, named, non-capturing, lookahead,
+# lookbehind, or with flags other than verbose.
+_GROUP_HEAD = re.compile(r"\((?!\?)|\(\?(?:[:=]|P<\w+>|<=|[aiLmsu]*(?:-[imsx]+)?:)")
+
+
+# "\x41", "\u0041", "\N{...}", "\101", "\1" are one atom each (a character or a group)
+_ESCAPE = re.compile(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|N\{[^}]*\}|\d+|.?)",
+                     re.DOTALL)
+
+
+def _atom_end(source: str, i: int) -> int:
+    """End of the regex atom at `i`: an escape, a class, a group, a {m,n} or one char."""
+    c = source[i]
+    if c == "\\":
+        m = _ESCAPE.match(source, i)
+        return m.end() if m else i + 1
+    if c == "[":
+        j = i + 1
+        j += source.startswith("^", j)
+        j += source.startswith("]", j)
+        while j < len(source) and source[j] != "]":
+            j += 2 if source[j] == "\\" else 1
+        return j + 1
+    if c == "(":
+        j = i + 1
+        while j < len(source) and source[j] != ")":
+            j = _atom_end(source, j)
+        return j + 1
+    if c == "{":
+        close = source.find("}", i)
+        return close + 1 if close > 0 else i + 1
+    return i + 1
 
 
 # Words that always continue an agency name; the data file adds the long tail.

@@ -122,3 +122,6 @@ class Facts:
     home_region: str | None = None
     located: tuple[tuple[str, str], ...] = ()  # (city, province) the text places together
     notes: tuple[str, ...] = field(default=())
+    # The article's evidence nodes, written in Turtle while the article is extracted (in
+    # parallel, and cached with the rest): see rdf.evidence_fragments. Empty: not made.
+    evidence_ttl: bytes = b""

@@ -15,6 +15,7 @@ text, which this process already holds), so no second copy of a text is kept.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -32,6 +33,7 @@ from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .model import Article, Facts
 from .progress import Progress
+from .rdf import evidence_fragments
 
 DEFAULT_CHUNK = 16
 _INFLIGHT_PER_JOB = 3  # chunks queued per worker: enough to keep it busy, no more
@@ -57,8 +59,9 @@ def default_jobs() -> int:
 
 
 def extract_article(article: Article) -> Facts:
-    """Clean and extract one article (what every worker does)."""
-    return extract(clean(article))
+    """Clean and extract one article, and write its evidence nodes (what every worker
+    does: this is the part of a build that runs in parallel)."""
+    return evidence_fragments(extract(clean(article)))
 
 
 def _failure(exc: BaseException) -> Failure:
@@ -69,6 +72,15 @@ def _init_worker() -> None:
     """Load the gazetteer and lexicons once per worker (no-op when inherited by fork)."""
     gazetteer()
     lexicon()
+
+
+def _start_worker() -> None:
+    """A worker's set-up: the cycle collector on (the parent may have turned it off for
+    its own work; extraction makes short-lived objects) but blind to everything the
+    fork inherited, which it would otherwise walk on every full collection."""
+    _init_worker()
+    gc.freeze()
+    gc.enable()
 
 
 def _extract_chunk(articles: list[Article]) -> list[bytes | Failure]:
@@ -154,7 +166,7 @@ class _Stream:
             if self.pool is None:
                 _init_worker()  # load once here: forked workers inherit it
                 self.pool = ProcessPoolExecutor(max_workers=self.jobs, mp_context=_mp_context(),
-                                                initializer=_init_worker)
+                                                initializer=_start_worker)
             batch.future = self.pool.submit(_extract_chunk, [s.article for s in batch.slots])
             self.inflight += 1
             return

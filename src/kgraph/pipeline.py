@@ -8,24 +8,26 @@ other files are still built, and graph.ttl is written atomically.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import gc
 import os
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from rdflib import BNode, Graph, Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Graph
 from rdflib.namespace import RDF
 
 from .cache import FactsCache, default_cache_dir
-from .model import Facts
-from .namespaces import KG, PREFIXES
+from .model import Facts, Sentence, Span
+from .namespaces import KG
 from .outputs import Staging, output_lock
 from .parallel import Failure, extract_stream
 from .progress import Progress
-from .rdf import to_rdf
+from .rdf import GraphParts, new_graph, prefixes, to_rdflib_quads
 from .reader import InputError, ReadLog, Source, article_where, find_inputs, iter_articles
 from .report import REPORT_NAME, exit_code, make_report, report_bytes
 from .resolve import resolve
@@ -36,7 +38,6 @@ SUMMARY_CLASSES = ("Article", "Country", "Province", "City", "Official", "Organi
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
-    graph: Graph
     articles: int
     errors: tuple[InputError, ...]
     duplicates: tuple[tuple[str, str], ...]  # (skipped file, the file with the same text)
@@ -47,6 +48,16 @@ class BuildResult:
     sources: tuple[Source, ...] = ()  # the files read
     report: dict[str, object] = field(default_factory=dict)  # as in build-report.json
     violations: int | None = None  # SHACL violations of graph.ttl; None: not validated
+    _loaded: dict[str, Graph] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def graph(self) -> Graph:
+        """The graph built, as an rdflib Graph: read from graph.ttl on first use (a large
+        build never holds it in rdflib), empty when no article could be read."""
+        if "graph" not in self._loaded:
+            path = self.outputs.get("graph.ttl")
+            self._loaded["graph"] = load_graph(path) if self.articles and path else Graph()
+        return self._loaded["graph"]
 
     @property
     def ok(self) -> bool:
@@ -66,13 +77,14 @@ class Extraction:
 
 
 def extract_inputs(inputs: Sequence[str | os.PathLike[str]], *, jobs: int | None = None,
-                   cache: FactsCache | None = None, progress: Progress | None = None
-                   ) -> Extraction:
+                   cache: FactsCache | None = None, progress: Progress | None = None,
+                   slim_facts: bool = False) -> Extraction:
     """Read, clean and extract every input; bad inputs and copies are logged, not raised.
 
     An article that makes cleaning or extraction fail is skipped and logged like a bad
     file, so one odd text never loses the others. `jobs`: worker processes (None: one
-    per core, 1: this process only); `cache`: Facts of articles already extracted.
+    per core, 1: this process only); `cache`: Facts of articles already extracted;
+    `slim_facts`: drop the text resolution does not need (see `slim`).
     """
     log = ReadLog()
     facts: list[Facts] = []
@@ -86,8 +98,41 @@ def extract_inputs(inputs: Sequence[str | os.PathLike[str]], *, jobs: int | None
                 f"{result.message[:120]}); please report this as a kgraph bug",
                 "internal-error"))
         else:
-            facts.append(result)
+            facts.append(slim(result) if slim_facts else result)
     return Extraction(tuple(facts), log, timings)
+
+
+_UNCITED = Sentence(0, 0, "")  # stands for every sentence a slimmed Facts dropped
+
+
+def slim(facts: Facts) -> Facts:
+    """Facts without the text that resolution and RDF never read: the article text, the
+    cleaned content and the sentences no fact cites. A large build holds every article's
+    Facts at once; this keeps about a sixth of the text."""
+    doc = facts.document
+    spans = _spans(facts)
+    cited = {sp.sentence for sp in spans}
+    sentences = doc.sentences
+    if any(sp.sentence >= 0 and not sentences[sp.sentence].start <= sp.start <= sp.end
+           <= sentences[sp.sentence].end for sp in spans):
+        return facts  # a span outside its sentence: its quote needs the full text
+    slimmed = dataclasses.replace(
+        doc, article=dataclasses.replace(doc.article, text=""), content="",
+        sentences=tuple(s if i in cited else _UNCITED for i, s in enumerate(sentences)))
+    return dataclasses.replace(facts, document=slimmed)
+
+
+def _spans(facts: Facts) -> list[Span]:
+    spans = [r.span for r in facts.regions] + [o.span for o in facts.orgs]
+    for official in facts.officials:
+        spans.append(official.span)
+        if official.org is not None:
+            spans.append(official.org.span)
+    for agreement in facts.agreements:
+        spans += agreement.spans
+        spans += [stage.span for stage in agreement.stages]
+        spans += [span for _, span in agreement.sectors]
+    return spans
 
 
 def extract_all(inputs: Sequence[str | os.PathLike[str]], *, jobs: int | None = None,
@@ -116,35 +161,39 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
     """
     out = Path(output_dir)
     started = time.time()
-    with output_lock(out) as stale, Staging(out) as stage, \
+    with output_lock(out) as stale, Staging(out) as stage, _no_cycle_collection(), \
             _open_cache(out, cache, cache_dir) as facts_cache, \
             Progress(label="extract", enabled=progress) as bar:
         if bar.enabled:
             bar.total = len(find_inputs(inputs)[0])
-        ex = extract_inputs(inputs, jobs=jobs, cache=facts_cache, progress=bar)
+        ex = extract_inputs(inputs, jobs=jobs, cache=facts_cache, progress=bar,
+                            slim_facts=True)
         facts, log = list(ex.facts), ex.log
+        articles = len(facts)
         timings: dict[str, float] = dict(ex.seconds)
         notes = [f"took over the lock of a build that is no longer running (pid "
                  f"{stale.get('pid')})"] if stale else []
-        graph = Graph()
+        tally = _Tally()
         violations: int | None = None
         if facts:
             t0 = time.perf_counter()
             bar.stage("resolve")
             corpus = resolve(facts)
+            del facts[:]  # the corpus has what the graph needs
             t1 = time.perf_counter()
-            bar.stage("rdf")
-            graph = to_rdf(corpus)
-            del corpus  # the graph has it all now
-            t2 = time.perf_counter()
-            bar.stage("write")
-            stage.write_bytes("graph.ttl", turtle_bytes(graph))
+            bar.stage("rdf")  # triples stream from the builder into graph.ttl
+            parts = GraphParts(corpus)
+            write_turtle(tally(parts.batches()), stage.path("graph.ttl"),
+                         tail=tally.fragments(parts.fragments()))
+            del parts
+            del corpus
             t3 = time.perf_counter()
+            t2 = t1 + tally.building
             if html:
-                from .viz import write_html  # pyvis/networkx only when drawing
+                from .viz import TurtleFile, write_html  # only when drawing
 
                 bar.stage("html")
-                write_html(graph, stage.path("graph.html"))
+                write_html(TurtleFile(stage.path("graph.ttl")), stage.path("graph.html"))
             t4 = time.perf_counter()
             timings.update({"resolve": t1 - t0, "rdf": t2 - t1, "serialise": t3 - t2,
                             "html": t4 - t3})
@@ -152,34 +201,99 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
                 from .validate import validate as shacl_validate  # pySHACL only when asked
 
                 bar.stage("validate")
-                violations = len(shacl_validate(graph).violations)
+                violations = len(shacl_validate(load_graph(stage.path("graph.ttl"))).violations)
                 timings["validate"] = time.perf_counter() - t4
         else:
             notes.append("no article could be read: graph.ttl and graph.html left as they were")
-        counts = count_classes(graph)
-        code = exit_code(len(facts), len(log.errors))
-        outputs = {name: out / name for name in ("graph.ttl", "graph.html") if facts
+        counts = tally.counts()
+        code = exit_code(articles, len(log.errors))
+        outputs = {name: out / name for name in ("graph.ttl", "graph.html") if articles
                    and (name != "graph.html" or html)}
         outputs[REPORT_NAME] = out / REPORT_NAME
         timings["total"] = time.time() - started
         report = make_report(inputs=inputs, output_dir=out, sources=log.sources,
                              errors=log.errors, duplicates=log.duplicates, ignored=log.ignored,
-                             articles=len(facts), triples=len(graph), nodes=counts,
+                             articles=articles, triples=tally.triples, nodes=counts,
                              seconds=timings, outputs=outputs, code=code, started=started,
                              notes=notes)
         stage.write_bytes(REPORT_NAME, report_bytes(report))
         stage.commit()
-    return BuildResult(graph, len(facts), tuple(log.errors), tuple(log.duplicates), counts,
-                       len(graph), outputs, timings, tuple(log.sources), report,
+    return BuildResult(articles, tuple(log.errors), tuple(log.duplicates), counts,
+                       tally.triples, outputs, timings, tuple(log.sources), report,
                        violations)
+
+
+class _Tally:
+    """Counts the triples streaming from the builder to the writer, and the nodes of
+    each summary class; `building` is the time spent in the builder (the rest of the
+    stream's time is the writer's)."""
+
+    def __init__(self) -> None:
+        self.triples = 0
+        self.building = 0.0
+        self._types: Counter[str] = Counter()
+
+    def __call__(self, batches: Iterable[Sequence[ox.Triple]]) -> Iterator[ox.Triple]:
+        rdf_type, types, clock = str(RDF.type), self._types, time.perf_counter
+        source = iter(batches)
+        while True:
+            started = clock()
+            batch = next(source, None)
+            self.building += clock() - started
+            if batch is None:
+                return
+            self.triples += len(batch)
+            for t in batch:
+                if t.predicate.value == rdf_type and isinstance(t.object, ox.NamedNode):
+                    types[t.object.value] += 1  # each node is typed once per class
+            yield from batch
+
+    def fragments(self, fragments: Iterable[tuple[bytes, int]]) -> Iterator[bytes]:
+        for text, triples in fragments:
+            self.triples += triples
+            yield text
+
+    def counts(self) -> dict[str, int]:
+        return {name: self._types[str(KG[name])] for name in SUMMARY_CLASSES}
 
 
 def count_classes(graph: Graph) -> dict[str, int]:
     return {name: len(set(graph.subjects(RDF.type, KG[name]))) for name in SUMMARY_CLASSES}
 
 
-# ---------------------------------------------------------------------- large corpora
-FAST_TURTLE_MIN_TRIPLES = 50_000  # from here on graph.ttl is written by Oxigraph
+def write_turtle(triples: Iterable[ox.Triple], path: Path, tail: Iterable[bytes] = ()
+                 ) -> None:
+    """graph.ttl, written by Oxigraph (10-50 times faster than rdflib's writer), with
+    kgraph's prefixes; triples come subject by subject, so Turtle groups them. `tail`:
+    Turtle statements to append (the evidence fragments)."""
+    with open(path, "wb") as out:
+        ox.serialize(triples, out, ox.RdfFormat.TURTLE, prefixes=prefixes())
+        out.writelines(tail)
+
+
+def load_graph(path: str | os.PathLike[str]) -> Graph:
+    """A Turtle file as an rdflib Graph, parsed by Oxigraph (rdflib's parser is ~10x
+    slower)."""
+    graph = new_graph()
+    graph.addN(to_rdflib_quads((ox.Triple(q.subject, q.predicate, q.object) for q in
+                                ox.parse(path=str(path), format=ox.RdfFormat.TURTLE)),
+                               graph))
+    return graph
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off while building: a build makes millions of small
+    objects that live until its end and form no cycles, and the collector would walk
+    them all again and again (it took over half the time of the RDF stage at 10k
+    articles)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _open_cache(out: Path, enabled: bool, cache_dir: str | os.PathLike[str] | None
@@ -187,76 +301,3 @@ def _open_cache(out: Path, enabled: bool, cache_dir: str | os.PathLike[str] | No
     if not enabled:
         return contextlib.nullcontext()
     return FactsCache(Path(cache_dir) if cache_dir is not None else default_cache_dir(out))
-
-
-def turtle_bytes(graph: Graph, *, fast: bool | None = None) -> bytes:
-    """graph.ttl's content. rdflib's writer for small graphs; from FAST_TURTLE_MIN_TRIPLES
-    triples (or with `fast=True`) Oxigraph's, 10-50 times faster: the same triples and
-    the same prefixes, subjects in the order they were added. Falls back to rdflib for a
-    term Oxigraph refuses (an IRI with a space, say)."""
-    if fast is None:
-        fast = len(graph) >= FAST_TURTLE_MIN_TRIPLES
-    if fast:
-        try:
-            return _oxigraph_turtle(graph)
-        except (ImportError, ValueError, TypeError):
-            pass
-    return graph.serialize(format="turtle").encode("utf-8")
-
-
-def _oxigraph_turtle(graph: Graph) -> bytes:
-    import pyoxigraph as ox  # only for large graphs
-
-    named, blank, literal, triple = ox.NamedNode, ox.BlankNode, ox.Literal, ox.Triple
-    iris: dict[str, Any] = {}
-
-    def iri(t: str) -> Any:  # one NamedNode per distinct IRI
-        o = iris.get(t)
-        if o is None:
-            o = iris[t] = named(t)
-        return o
-
-    def node(t: object) -> Any:
-        if type(t) is URIRef:
-            return iri(t)
-        if isinstance(t, Literal):
-            if t.language:
-                return literal(str(t), language=t.language)
-            return literal(str(t), datatype=iri(t.datatype)) if t.datatype else literal(str(t))
-        if isinstance(t, BNode):
-            return blank(str(t))
-        return iri(str(t))
-
-    def triples():
-        last: object = None
-        ts: Any = None
-        for s, p, o in _grouped_triples(graph):
-            if s is not last:
-                last, ts = s, node(s)
-            yield triple(ts, iri(p), node(o))
-
-    data = ox.serialize(triples(), format=ox.RdfFormat.TURTLE, prefixes=_prefixes(graph))
-    return bytes(data or b"")
-
-
-def _grouped_triples(graph: Graph):
-    """The graph's triples, subject by subject (so Turtle writes "s p o ; p o .")."""
-    spo = getattr(graph.store, "_Memory__spo", None)  # rdflib's Memory index: 10x faster
-    if isinstance(spo, dict) and sum(len(objs) for po in spo.values()
-                                     for objs in po.values()) == len(graph):
-        for s, po in spo.items():
-            for p, objs in po.items():
-                for o in objs:
-                    yield s, p, o
-        return
-    for s in graph.subjects(unique=True):
-        for p, o in graph.predicate_objects(s):
-            yield s, p, o
-
-
-def _prefixes(graph: Graph) -> dict[str, str]:
-    """The graph's prefixes, without the ones rdflib binds on its own that kgraph never
-    asked for (rdflib's own writer drops unused prefixes; Oxigraph writes all it gets)."""
-    defaults = {(p, str(ns)) for p, ns in Graph().namespaces()}
-    return {p: str(ns) for p, ns in graph.namespaces()
-            if p and (p in PREFIXES or (p, str(ns)) not in defaults)}

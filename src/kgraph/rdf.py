@@ -1,22 +1,34 @@
-"""RDF building: `to_rdf(corpus) -> rdflib.Graph`.
+"""RDF building: `iter_triples(corpus)` streams the graph as pyoxigraph triples;
+`to_rdf(corpus) -> rdflib.Graph` gives the same graph to rdflib users.
 
 Every extracted node links to the articles it was read in (kg:mentionedIn) and to
 text positions (kg:evidence -> kg:Evidence, a W3C Web Annotation
 TextPositionSelector with oa:start/oa:end into the article text).
+
+The graph is built in Oxigraph terms, not rdflib's: rdflib costs ~20 µs per added
+triple (its store keeps three indexes and context bookkeeping), which made this stage
+the slowest of a large build. Triples come out subject by subject (a node's evidence
+right after it), so a streaming Turtle writer can group them without sorting.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import pickle
 import re
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
+from urllib.parse import quote
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
-from .gazetteer import gazetteer
+from .gazetteer import gazetteer, norm
 from .lexicon import lexicon, ontology_dir
-from .model import Document, Party
+from .model import Document, Facts, Party, Span
 from .namespaces import (
     AGREEMENT_KIND_CLASS,
     GEONAMES,
@@ -50,6 +62,22 @@ _ORG_CLASS = {
 }
 _STATUS_ORDER = {"reported": 0, "proposed": 1, "ongoing": 2, "planned": 3, "signed": 4}
 _KIND_ORDER = {"cooperation": 0, "offer": 1, "loi": 2, "mou": 3, "moa": 4, "sister": 5}
+
+# IRIs used in loops, as plain strings (an rdflib namespace attribute builds and
+# validates a new URIRef on every access)
+_KG = str(KG)
+_RDF_TYPE = str(RDF.type)
+_OA_START = str(OA.start)
+_OA_END = str(OA.end)
+_XSD_NNI = str(XSD.nonNegativeInteger)
+_DC_TITLE = str(DCTERMS.title)
+_DC_DATE = str(DCTERMS.date)
+_SCHEMA_URL = str(SCHEMA.url)
+_XSD_ANYURI = str(XSD.anyURI)
+_SCHEMA_SAMEAS = str(SCHEMA.sameAs)
+_SKOS_CONCEPT = str(SKOS.Concept)
+_SKOS_INSCHEME = str(SKOS.inScheme)
+_KGS_SCHEME = str(KGS.scheme)
 _XSD_FOR_DATE = ((re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),
                  (re.compile(r"^\d{4}-\d{2}$"), XSD.gYearMonth),
                  (re.compile(r"^\d{4}$"), XSD.gYear))
@@ -62,71 +90,236 @@ def new_graph() -> Graph:
     return g
 
 
-def article_iri(doc_or_id: Document | str) -> URIRef:
+def prefixes() -> dict[str, str]:
+    """kgraph's prefixes, for writers of the graph."""
+    return {prefix: str(ns) for prefix, ns in PREFIXES.items()}
+
+
+def article_iri(doc_or_id: Document | str) -> str:
     aid = doc_or_id if isinstance(doc_or_id, str) else doc_or_id.article.article_id
-    return URIRef(resource("article", aid))
+    return resource("article", aid)
 
 
-def region_iri(region_id: str) -> URIRef:
+def region_iri(region_id: str) -> str:
     kind, _, local = region_id.partition("/")
-    return URIRef(resource(kind, local))
+    return resource(kind, local)
 
 
-def org_iri(key: str) -> URIRef:
-    return URIRef(resource("org", slug(key.replace("|", " "), 120)))
+def org_iri(key: str) -> str:
+    return resource("org", slug(key.replace("|", " "), 120))
 
 
-def official_iri(key: str) -> URIRef:
-    return URIRef(resource("person", slug(key)))
+def official_iri(key: str) -> str:
+    return resource("person", slug(key))
 
 
-def agreement_iri(key: str) -> URIRef:
-    return URIRef(resource("agreement", slug(key.replace("|", " "), 160)))
+def agreement_iri(key: str) -> str:
+    return resource("agreement", slug(key.replace("|", " "), 160))
 
 
-def party_iri(p: Party) -> URIRef:
+def party_iri(p: Party) -> str:
     return region_iri(p.key) if p.kind == "region" else org_iri(p.key)
 
 
-def _date_literal(value: str) -> Literal:
-    for pattern, dtype in _XSD_FOR_DATE:
-        if pattern.match(value):
-            return Literal(value, datatype=dtype)
-    return Literal(value)
+class _Terms:
+    """Oxigraph terms, one object per distinct IRI (most IRIs recur many times)."""
+
+    def __init__(self) -> None:
+        self._iris: dict[str, ox.NamedNode] = {}
+
+    def iri(self, value: str) -> ox.NamedNode:
+        node = self._iris.get(value)
+        if node is None:
+            node = self._iris[value] = ox.NamedNode(value)
+        return node
+
+    def text(self, value: str, lang: str | None = None) -> ox.Literal:
+        try:
+            return ox.Literal(value, language=lang)
+        except ValueError:  # a lone surrogate (an undecodable file name): not storable
+            return ox.Literal(_storable(value), language=lang)
+
+    def kg(self, local: str) -> ox.NamedNode:
+        return self.iri(_KG + local)
+
+    def typed(self, value: str, datatype: str) -> ox.Literal:
+        return ox.Literal(_storable(value), datatype=self.iri(datatype))
+
+    def date(self, value: str) -> ox.Literal:
+        for pattern, dtype in _XSD_FOR_DATE:
+            if pattern.match(value):
+                return self.typed(value, dtype)
+        return self.text(value)
+
+
+def _storable(value: str) -> str:
+    return value.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+# ---------------------------------------------------------------- evidence nodes
+def _evidence_suffix(span: Span) -> str:
+    """The end of an evidence IRI, after the article id (IRI-safe as it is)."""
+    digest = hashlib.sha1(f"{span.start}:{span.end}".encode()).hexdigest()[:8]
+    return f"-{span.start}-{span.end}-{digest}"
+
+
+def _evidence_triples(t: _Terms, e: ox.NamedNode, article: ox.NamedNode, ev: Evidence
+                      ) -> list[ox.Triple]:
+    """The description of one evidence node: a oa:TextPositionSelector by the ontology."""
+    triples = [ox.Triple(e, t.iri(_RDF_TYPE), t.kg("Evidence")),
+               ox.Triple(e, t.kg("inArticle"), article),
+               ox.Triple(e, t.iri(_OA_START), t.typed(str(ev.span.start), _XSD_NNI)),
+               ox.Triple(e, t.iri(_OA_END), t.typed(str(ev.span.end), _XSD_NNI))]
+    quote, sentence = ev.quote, ev.sentence
+    if quote:
+        triples.append(ox.Triple(e, t.kg("quote"), t.text(quote)))
+    if sentence:
+        triples.append(ox.Triple(e, t.kg("sentence"), t.text(sentence)))
+    return triples
+
+
+# An article's fragment is written before the article's id is known for good (the id
+# depends on its file name, and the fragment is cached by content): a placeholder
+# stands for it, replaced when the graph is written. Fragments are written with full
+# IRIs, so any id may replace it.
+_PLACEHOLDER = "kgraph-article-placeholder-7d1e9c"
+_PLACEHOLDER_BYTES = _PLACEHOLDER.encode()
+_FRAGMENT_PREFIXES = {"rdf": str(RDF), "kg": str(KG), "oa": str(OA), "xsd": str(XSD)}
+
+
+def candidate_spans(facts: Facts) -> list[Span]:
+    """Every span of the article that the builder may cite (a superset, known before
+    resolution): the first span of each region, organisation and name (nodes cite their
+    first span per article, and resolution only merges these keys), and per agreement
+    its stages, its first three spans and its first span per sector."""
+    firsts: dict[tuple[str, str], Span] = {}
+    for region in facts.regions:
+        firsts.setdefault(("region", region.region_id), region.span)
+    for org in facts.orgs:
+        firsts.setdefault(("org", org.key), org.span)
+    for official in facts.officials:
+        firsts.setdefault(("person", official.name), official.span)
+    for official in facts.officials:
+        if official.org is not None:
+            firsts.setdefault(("org", official.org.key), official.org.span)
+    spans = list(firsts.values())
+    for agreement in facts.agreements:
+        spans += agreement.spans[:3]
+        spans += [stage.span for stage in agreement.stages]
+        spans += {sid: span for sid, span in reversed(agreement.sectors)}.values()
+    return list(dict.fromkeys(spans))
+
+
+def evidence_fragments(facts: Facts) -> Facts:
+    """`facts` with `evidence_ttl` set: the Turtle of the evidence node of every
+    candidate span, so that a build only copies the ones it cites."""
+    t = _Terms()
+    doc = facts.document
+    article = t.iri(resource("article", _PLACEHOLDER))
+    prefix = resource("evidence", _PLACEHOLDER)
+    fragment = {}
+    for span in candidate_spans(facts):
+        triples = _evidence_triples(t, t.iri(prefix + _evidence_suffix(span)), article,
+                                    Evidence(doc, span))
+        fragment[(span.start, span.end)] = (_turtle(triples), len(triples))
+    blob = zlib.compress(pickle.dumps(fragment, protocol=5), 1)
+    return dataclasses.replace(facts, evidence_ttl=blob)
+
+
+def _read_fragment(blob: bytes) -> dict[tuple[int, int], tuple[bytes, int]]:
+    fragment = pickle.loads(zlib.decompress(blob))
+    return fragment if isinstance(fragment, dict) else {}
+
+
+def _turtle(triples: Iterable[ox.Triple]) -> bytes:
+    """Turtle statements without the @prefix lines (graph.ttl declares them on top)."""
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=_FRAGMENT_PREFIXES)
+    lines = (data or b"").splitlines(keepends=True)
+    return b"".join(line for line in lines if not line.startswith(b"@prefix "))
 
 
 class _Builder:
-    def __init__(self, corpus: Corpus) -> None:
+    """Emits the triples of one node at a time: `self.out` gathers the current node's
+    triples and those of the evidence it points to, and `flush` hands them on."""
+
+    def __init__(self, corpus: Corpus, use_fragments: bool = False) -> None:
         self.c = corpus
-        self.g = new_graph()
         self.gaz = gazetteer()
-        self.docs = {d.article.article_id: d for d in corpus.documents}
+        self.t = _Terms()
+        self.out: list[ox.Triple] = []
+        self.pending: list[ox.Triple] = []  # evidence nodes of the current subject
+        self.evidence_seen: set[str] = set()
+        # nodes by corpus key: their IRIs are met again and again
+        self.articles: dict[str, ox.NamedNode] = {}
+        self.regions: dict[str, ox.NamedNode] = {}
+        self.orgs: dict[str, ox.NamedNode] = {}
+        i = self.t.iri
+        self.type, self.label, self.pref, self.alt = (
+            i(str(RDF.type)), i(str(RDFS.label)), i(str(SKOS.prefLabel)), i(str(SKOS.altLabel)))
+        self.mentioned_in, self.has_evidence = i(_KG + "mentionedIn"), i(_KG + "evidence")
+        self.evidence_class, self.in_article = i(_KG + "Evidence"), i(_KG + "inArticle")
+        self.quote, self.sentence = i(_KG + "quote"), i(_KG + "sentence")
+        self.oa_start, self.oa_end, self.nni = i(_OA_START), i(_OA_END), i(_XSD_NNI)
+        self.evidence_prefix: dict[str, str] = {}  # article id -> IRI of its evidence
+        # evidence written from the articles' fragments (Facts.evidence_ttl), by article
+        self.use_fragments = use_fragments
+        self.cited: dict[str, list[Evidence]] = {}
 
-    def add(self, s, p, o) -> None:
-        self.g.add((s, p, o))
+    def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
+        self.out.append(ox.Triple(s, p, o))
 
-    def evidence(self, node: URIRef, ev: Evidence) -> None:
-        digest = hashlib.sha1(f"{ev.span.start}:{ev.span.end}".encode()).hexdigest()[:8]
-        e = URIRef(resource("evidence", f"{ev.article_id}-{ev.span.start}-{ev.span.end}-"
-                                        f"{digest}"))
-        self.add(node, KG.evidence, e)
-        if (e, RDF.type, KG.Evidence) in self.g:
+    def flush(self) -> list[ox.Triple]:
+        """The triples emitted since the last flush, the evidence nodes last."""
+        out = self.out
+        out.extend(self.pending)
+        self.out, self.pending = [], []
+        return out
+
+    def article_node(self, article_id: str) -> ox.NamedNode:
+        node = self.articles.get(article_id)
+        if node is None:
+            node = self.articles[article_id] = self.t.iri(article_iri(article_id))
+        return node
+
+    def evidence(self, node: ox.NamedNode, ev: Evidence) -> None:
+        # the hottest code of a build (one call per cited span): terms made by hand
+        aid = ev.article_id
+        prefix = self.evidence_prefix.get(aid)
+        if prefix is None:  # resource() percent-encodes; the rest of the name is safe
+            prefix = self.evidence_prefix[aid] = resource("evidence", aid)
+        iri = prefix + _evidence_suffix(ev.span)
+        e = ox.NamedNode(iri)
+        self.out.append(ox.Triple(node, self.has_evidence, e))
+        if iri in self.evidence_seen:
             return
-        self.add(e, RDF.type, KG.Evidence)  # a oa:TextPositionSelector by the ontology
-        self.add(e, KG.inArticle, article_iri(ev.article_id))
-        self.add(e, OA.start, Literal(ev.span.start, datatype=XSD.nonNegativeInteger))
-        self.add(e, OA.end, Literal(ev.span.end, datatype=XSD.nonNegativeInteger))
-        if ev.quote:
-            self.add(e, KG.quote, Literal(ev.quote))
-        if ev.sentence:
-            self.add(e, KG.sentence, Literal(ev.sentence))
+        self.evidence_seen.add(iri)
+        if self.use_fragments and aid in self.c.evidence_ttl:
+            self.cited.setdefault(aid, []).append(ev)  # written later, from the fragment
+        else:
+            self.pending += _evidence_triples(self.t, e, self.article_node(aid), ev)
 
-    def provenance(self, node: URIRef, articles: Iterable[str], evidence: Iterable[Evidence],
-                   per_article: int = 1) -> None:
+    def fragments(self) -> Iterator[tuple[bytes, int]]:
+        """The Turtle of the evidence nodes cited from pre-written fragments, with their
+        number of triples; an evidence missing from its fragment is written here."""
+        for aid, cited in self.cited.items():
+            article_id = quote(aid, safe="-._~").encode()
+            fragment = _read_fragment(self.c.evidence_ttl[aid])
+            for ev in cited:
+                found = fragment.get((ev.span.start, ev.span.end))
+                if found is None:  # not a candidate_spans span: cannot happen, but be safe
+                    e = self.t.iri(resource("evidence", aid) + _evidence_suffix(ev.span))
+                    triples = _evidence_triples(self.t, e, self.article_node(aid), ev)
+                    yield _turtle(triples), len(triples)
+                else:
+                    text, count = found
+                    yield text.replace(_PLACEHOLDER_BYTES, article_id), count
+
+    def provenance(self, node: ox.NamedNode, articles: Iterable[str],
+                   evidence: Iterable[Evidence], per_article: int = 1) -> None:
         """kg:mentionedIn every article, and the first `per_article` text positions in each
         (a region named forty times in one article needs one pointer into it, not forty)."""
         for aid in articles:
-            self.add(node, KG.mentionedIn, article_iri(aid))
+            self.add(node, self.mentioned_in, self.article_node(aid))
         taken: dict[str, int] = {}
         for ev in evidence:
             if taken.get(ev.article_id, 0) < per_article:
@@ -135,124 +328,152 @@ class _Builder:
 
     # ------------------------------------------------------------ nodes
     def article(self, doc: Document) -> None:
-        a = article_iri(doc)
-        art = doc.article
-        self.add(a, RDF.type, KG.Article)
-        self.add(a, KG.fileName, Literal(art.file_name))
-        self.add(a, KG.contentHash, Literal(art.sha256))
-        label = doc.title or art.file_name
-        self.add(a, RDFS.label, Literal(label))
+        a = self.article_node(doc.article.article_id)
+        art, t = doc.article, self.t
+        self.add(a, self.type, t.kg("Article"))
+        self.add(a, t.kg("fileName"), t.text(art.file_name))
+        self.add(a, t.kg("contentHash"), t.text(art.sha256))
+        self.add(a, self.label, t.text(doc.title or art.file_name))
         if doc.title:
-            self.add(a, DCTERMS.title, Literal(doc.title))
+            self.add(a, t.iri(_DC_TITLE), t.text(doc.title))
         if doc.outlet:
-            self.add(a, KG.outlet, Literal(doc.outlet))
+            self.add(a, t.kg("outlet"), t.text(doc.outlet))
         if doc.date:
-            self.add(a, DCTERMS.date, _date_literal(doc.date[:10]))
+            self.add(a, t.iri(_DC_DATE), t.date(doc.date[:10]))
         if art.url:
-            self.add(a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI))
+            self.add(a, t.iri(_SCHEMA_URL), t.typed(art.url, _XSD_ANYURI))
         if doc.dateline_place:
-            self.add(a, KG.datelineText, Literal(doc.dateline_place))
+            self.add(a, t.kg("datelineText"), t.text(doc.dateline_place))
+            place = self._dateline_region(doc.dateline_place)
+            if place:
+                self.add(a, t.kg("datelinePlace"), self.region_node(place))
+
+    def region_node(self, region_id: str) -> ox.NamedNode:
+        node = self.regions.get(region_id)
+        if node is None:
+            node = self.regions[region_id] = self.t.iri(region_iri(region_id))
+        return node
+
+    def org_node(self, key: str) -> ox.NamedNode:
+        node = self.orgs.get(key)
+        if node is None:
+            node = self.orgs[key] = self.t.iri(org_iri(key))
+        return node
+
+    def party_node(self, p: Party) -> ox.NamedNode:
+        return self.region_node(p.key) if p.kind == "region" else self.org_node(p.key)
 
     def region(self, node: RegionNode) -> None:
-        r = self.gaz.get(node.region_id)
-        iri = region_iri(node.region_id)
-        self.add(iri, RDF.type, KG[r.cls])
-        self.add(iri, RDFS.label, Literal(r.name, lang="id"))
-        self.add(iri, SKOS.prefLabel, Literal(r.name, lang="id"))
+        r, t = self.gaz.get(node.region_id), self.t
+        iri = self.region_node(node.region_id)
+        self.add(iri, self.type, t.kg(r.cls))
+        self.add(iri, self.label, t.text(r.name, "id"))
+        self.add(iri, self.pref, t.text(r.name, "id"))
         if r.name_en and r.name_en != r.name:
-            self.add(iri, SKOS.prefLabel, Literal(r.name_en, lang="en"))
+            self.add(iri, self.pref, t.text(r.name_en, "en"))
         alts = {s for s in node.surfaces if s and s != r.name} | {
             a for a in r.aliases if a and a != r.name}
         for alt in sorted(alts):
-            self.add(iri, SKOS.altLabel, Literal(alt))
+            self.add(iri, self.alt, t.text(alt))
         if r.iso:
-            self.add(iri, KG.isoCode, Literal(r.iso))
+            self.add(iri, t.kg("isoCode"), t.text(r.iso))
         if r.code:
-            self.add(iri, KG.regionCode, Literal(r.code))
+            self.add(iri, t.kg("regionCode"), t.text(r.code))
         if r.geonames:
-            self.add(iri, KG.geonamesId, Literal(str(r.geonames)))
-            self.add(iri, SCHEMA.sameAs, GEONAMES[f"{r.geonames}/"])
+            self.add(iri, t.kg("geonamesId"), t.text(str(r.geonames)))
+            self.add(iri, t.iri(_SCHEMA_SAMEAS), t.iri(GEONAMES[f"{r.geonames}/"]))
         if node.parent:
-            self.add(iri, KG.locatedIn, region_iri(node.parent))
+            self.add(iri, t.kg("locatedIn"), self.region_node(node.parent))
         self.provenance(iri, node.articles, node.evidence)
 
     def org(self, node: OrgNode) -> None:
-        iri = org_iri(node.key)
-        self.add(iri, RDF.type, KG.Organization)
+        t = self.t
+        iri = self.org_node(node.key)
+        self.add(iri, self.type, t.kg("Organization"))
         cls = _ORG_CLASS.get(node.kind)
         if cls is not None:
-            self.add(iri, RDF.type, cls)
+            self.add(iri, self.type, t.iri(cls))
         label = node.name
         if node.region_id and node.region_id in self.c.regions:
             region_name = self.gaz.get(node.region_id).name
             if region_name.casefold() not in label.casefold():
                 label = f"{label} {region_name}"
-            self.add(iri, KG.region, region_iri(node.region_id))
-        self.add(iri, RDFS.label, Literal(label))
-        self.add(iri, SKOS.prefLabel, Literal(label))
+            self.add(iri, t.kg("region"), self.region_node(node.region_id))
+        self.add(iri, self.label, t.text(label))
+        self.add(iri, self.pref, t.text(label))
         for alt in sorted({*node.acronyms, *node.surfaces} - {label}):
-            self.add(iri, SKOS.altLabel, Literal(alt))
+            self.add(iri, self.alt, t.text(alt))
         self.provenance(iri, node.articles, node.evidence)
 
     def official(self, node: OfficialNode) -> None:
-        iri = official_iri(node.key)
-        self.add(iri, RDF.type, KG.Official)
-        self.add(iri, RDFS.label, Literal(node.name))
-        self.add(iri, SKOS.prefLabel, Literal(node.name))
+        t = self.t
+        iri = t.iri(official_iri(node.key))
+        self.add(iri, self.type, t.kg("Official"))
+        self.add(iri, self.label, t.text(node.name))
+        self.add(iri, self.pref, t.text(node.name))
         for alias in node.aliases:
-            self.add(iri, SKOS.altLabel, Literal(alias))
+            self.add(iri, self.alt, t.text(alias))
         for pos in node.positions:
-            self.add(iri, KG.position, Literal(pos))
+            self.add(iri, t.kg("position"), t.text(pos))
         for rid in node.represents:
             if rid in self.c.regions:
-                self.add(iri, KG.represents, region_iri(rid))
+                self.add(iri, t.kg("represents"), self.region_node(rid))
         for key in node.member_of:
             if key in self.c.orgs:
-                self.add(iri, KG.memberOf, org_iri(key))
+                self.add(iri, t.kg("memberOf"), self.org_node(key))
         self.provenance(iri, node.articles, node.evidence)
 
-    def agreement(self, node: AgreementNode) -> None:
-        iri = agreement_iri(node.key)
-        self.add(iri, RDF.type, KG.Agreement)
+    def agreement(self, node: AgreementNode) -> list[ox.Triple]:
+        """The agreement's triples; its stages' come back separately (other subjects)."""
+        t = self.t
+        iri_text = agreement_iri(node.key)
+        iri = t.iri(iri_text)
+        self.add(iri, self.type, t.kg("Agreement"))
         names = []
         for p in node.parties:
-            piri = party_iri(p)
-            self.add(iri, KG.party, piri)
+            self.add(iri, t.kg("party"), self.party_node(p))
             names.append(self._party_name(p))
-        self.add(iri, RDFS.label, Literal(f"Kerja sama {names[0]} – {names[1]}", lang="id"))
-        self.add(iri, RDFS.label, Literal(f"Cooperation {names[0]} – {names[1]}", lang="en"))
+        self.add(iri, self.label, t.text(f"Kerja sama {names[0]} – {names[1]}", "id"))
+        self.add(iri, self.label, t.text(f"Cooperation {names[0]} – {names[1]}", "en"))
         for sid in node.sectors:
-            self.add(iri, KG.sector, KGS[sid])
+            self.add(iri, t.kg("sector"), t.iri(KGS[sid]))
         best_kind = "cooperation"
         best_status = "reported"
         dates = []
+        kinds: dict[str, None] = {}
+        stages: list[ox.Triple] = []
         for n, st in enumerate(_distinct_stages(node.stages)):
-            s = URIRef(str(iri) + f"/stage-{n + 1}")
-            self.add(iri, KG.hasStage, s)
-            self.add(s, RDF.type, KG.AgreementStage)
-            self.add(s, KG.stageKind, AGREEMENT_KIND_CLASS[st.kind])
-            self.add(s, KG.status, Literal(st.status))
+            s = t.iri(f"{iri_text}/stage-{n + 1}")
+            self.add(iri, t.kg("hasStage"), s)
+            outer, self.out = self.out, stages  # the stage is a subject of its own
+            self.add(s, self.type, t.kg("AgreementStage"))
+            self.add(s, t.kg("stageKind"), t.iri(AGREEMENT_KIND_CLASS[st.kind]))
+            self.add(s, t.kg("status"), t.text(st.status))
             if st.date:
-                self.add(s, KG.date, _date_literal(st.date))
+                self.add(s, t.kg("date"), t.date(st.date))
                 dates.append(st.date)
-            self.add(s, KG.mentionedIn, article_iri(st.article_id))
+            self.add(s, self.mentioned_in, self.article_node(st.article_id))
             self.evidence(s, st.evidence)
+            self.out = outer
             if _KIND_ORDER[st.kind] > _KIND_ORDER[best_kind]:
                 best_kind = st.kind
             if _STATUS_ORDER[st.status] > _STATUS_ORDER[best_status]:
                 best_status = st.status
             if st.kind != "cooperation":
-                self.add(iri, RDF.type, AGREEMENT_KIND_CLASS[st.kind])
-        self.add(iri, KG.kind, AGREEMENT_KIND_CLASS[best_kind])
-        self.add(iri, KG.status, Literal(best_status))
+                kinds[st.kind] = None
+        for kind in kinds:
+            self.add(iri, self.type, t.iri(AGREEMENT_KIND_CLASS[kind]))
+        self.add(iri, t.kg("kind"), t.iri(AGREEMENT_KIND_CLASS[best_kind]))
+        self.add(iri, t.kg("status"), t.text(best_status))
         if dates:
-            self.add(iri, KG.date, _date_literal(max(dates)))
+            self.add(iri, t.kg("date"), t.date(max(dates)))
         first_per_sector: dict[tuple[str, str], Evidence] = {}
         for sid, ev in node.sector_evidence:
             first_per_sector.setdefault((sid, ev.article_id), ev)
         for ev in first_per_sector.values():
             self.evidence(iri, ev)  # where the scope named each sector
         self.provenance(iri, node.articles, node.evidence, per_article=3)
+        return stages
 
     def _party_name(self, p: Party) -> str:
         if p.kind == "region":
@@ -260,46 +481,47 @@ class _Builder:
         org = self.c.orgs.get(p.key)
         return org.name if org else p.key.split("|")[0]
 
-    def sectors(self) -> None:
-        lex = lexicon()
-        for sid in sorted(self.c.sectors):
-            s = lex.sectors.get(sid)
-            if s is None:
-                continue
-            iri = KGS[sid]
-            self.add(iri, RDF.type, KG.Sector)
-            self.add(iri, RDF.type, SKOS.Concept)
-            self.add(iri, SKOS.inScheme, KGS.scheme)
-            self.add(iri, RDFS.label, Literal(s.label_id, lang="id"))
-            self.add(iri, SKOS.prefLabel, Literal(s.label_id, lang="id"))
-            self.add(iri, SKOS.prefLabel, Literal(s.label_en, lang="en"))
-            for alt in s.alt_labels:
-                self.add(iri, SKOS.altLabel, Literal(alt, lang="id"))
-            for aid in self.c.sectors[sid]:
-                self.add(iri, KG.mentionedIn, article_iri(aid))
+    def sector(self, sid: str) -> None:
+        s = lexicon().sectors.get(sid)
+        if s is None:
+            return
+        t = self.t
+        iri = t.iri(KGS[sid])
+        self.add(iri, self.type, t.kg("Sector"))
+        self.add(iri, self.type, t.iri(_SKOS_CONCEPT))
+        self.add(iri, t.iri(_SKOS_INSCHEME), t.iri(_KGS_SCHEME))
+        self.add(iri, self.label, t.text(s.label_id, "id"))
+        self.add(iri, self.pref, t.text(s.label_id, "id"))
+        self.add(iri, self.pref, t.text(s.label_en, "en"))
+        for alt in s.alt_labels:
+            self.add(iri, self.alt, t.text(alt, "id"))
+        for aid in self.c.sectors[sid]:
+            self.add(iri, self.mentioned_in, self.article_node(aid))
 
-    def build(self) -> Graph:
+    def triples(self) -> Iterator[list[ox.Triple]]:
+        """The graph in batches: one node (and the evidence it cites) per batch."""
         for doc in self.c.documents:
             self.article(doc)
-            if doc.dateline_place:
-                place = self._dateline_region(doc)
-                if place:
-                    self.add(article_iri(doc), KG.datelinePlace, region_iri(place))
-        for node in self.c.regions.values():
-            self.region(node)
-        for o in self.c.orgs.values():
-            self.org(o)
-        for off in self.c.officials.values():
-            self.official(off)
-        for a in self.c.agreements.values():
-            self.agreement(a)
-        self.sectors()
-        return self.g
+            yield self.flush()
+        for region in self.c.regions.values():
+            self.region(region)
+            yield self.flush()
+        for org in self.c.orgs.values():
+            self.org(org)
+            yield self.flush()
+        for official in self.c.officials.values():
+            self.official(official)
+            yield self.flush()
+        for agreement in self.c.agreements.values():
+            stages = self.agreement(agreement)
+            yield self.flush()
+            yield stages
+        for sid in sorted(self.c.sectors):
+            self.sector(sid)
+            yield self.flush()
 
-    def _dateline_region(self, doc: Document) -> str | None:
-        from .gazetteer import norm
-
-        for cand in self.gaz.lookup(norm(doc.dateline_place or "")):
+    def _dateline_region(self, place: str) -> str | None:
+        for cand in self.gaz.lookup(norm(place)):
             if cand.region_id in self.c.regions:
                 return cand.region_id
         return None
@@ -321,23 +543,100 @@ def _distinct_stages(stages: Iterable[StageNode]) -> list[StageNode]:
     return out
 
 
+def iter_batches(corpus: Corpus, with_ontology: bool = True
+                 ) -> Iterator[Sequence[ox.Triple]]:
+    """The instance graph, a subject (and the evidence it cites) at a time, then the
+    ontology (so that terms resolve inside the file)."""
+    yield from GraphParts(corpus, with_ontology, use_fragments=False).batches()
+
+
+class GraphParts:
+    """The graph of a build in two parts, to be written one after the other: triples,
+    built here, subject by subject (then the ontology); and the Turtle of the evidence
+    nodes the triples cite, copied from the articles' fragments (`evidence_fragments`,
+    made in the extraction workers: about two thirds of a graph's triples)."""
+
+    def __init__(self, corpus: Corpus, with_ontology: bool = True,
+                 use_fragments: bool = True) -> None:
+        self._builder = _Builder(corpus, use_fragments)
+        self._with_ontology = with_ontology
+
+    def batches(self) -> Iterator[Sequence[ox.Triple]]:
+        yield from self._builder.triples()
+        if self._with_ontology:
+            yield ontology_triples()
+
+    def fragments(self) -> Iterator[tuple[bytes, int]]:
+        """(Turtle, number of triples) of each evidence node cited; after `batches`."""
+        return self._builder.fragments()
+
+
+def iter_triples(corpus: Corpus, with_ontology: bool = True) -> Iterator[ox.Triple]:
+    """The graph, triple by triple, subject by subject."""
+    for batch in iter_batches(corpus, with_ontology):
+        yield from batch
+
+
 def to_rdf(corpus: Corpus, with_ontology: bool = True) -> Graph:
-    """The instance graph, plus the ontology (so that terms resolve inside the file)."""
-    g = _Builder(corpus).build()
-    if with_ontology:
-        g += ontology_graph()
+    """The graph as an rdflib Graph (the library API; builds use `iter_triples`)."""
+    g = new_graph()
+    g.addN(to_rdflib_quads(iter_triples(corpus, with_ontology), g))
     return g
+
+
+@lru_cache(maxsize=1)
+def ontology_triples() -> tuple[ox.Triple, ...]:
+    """ontology/kgraph.ttl, plus the sector scheme itself: without its concepts' trigger
+    words and without typing unused sectors (a graph lists only the sectors it uses)."""
+    path = ontology_dir() / "kgraph.ttl"
+    labels: dict[ox.BlankNode, ox.BlankNode] = {}
+
+    def stable(term):  # the parser names blank nodes at random: number them in order
+        if isinstance(term, ox.BlankNode):
+            return labels.setdefault(term, ox.BlankNode(f"onto{len(labels) + 1}"))
+        return term
+
+    triples = [ox.Triple(stable(q.subject), q.predicate, stable(q.object))
+               for q in ox.parse(path=path, format=ox.RdfFormat.TURTLE)]
+    scheme, label = ox.NamedNode(KGS.scheme), ox.NamedNode(RDFS.label)
+    triples += [ox.Triple(scheme, ox.NamedNode(RDF.type), ox.NamedNode(SKOS.ConceptScheme)),
+                ox.Triple(scheme, label, ox.Literal("Sektor kerja sama", language="id")),
+                ox.Triple(scheme, label, ox.Literal("Sectors of cooperation", language="en"))]
+    return tuple(triples)
 
 
 def ontology_graph() -> Graph:
     g = new_graph()
-    g.parse(ontology_dir() / "kgraph.ttl", format="turtle")
-    # the scheme itself, without its concepts' trigger words and without typing
-    # unused sectors (a graph lists only the sectors it uses)
-    g.add((KGS.scheme, RDF.type, SKOS.ConceptScheme))
-    g.add((KGS.scheme, RDFS.label, Literal("Sektor kerja sama", lang="id")))
-    g.add((KGS.scheme, RDFS.label, Literal("Sectors of cooperation", lang="en")))
+    g.addN(to_rdflib_quads(ontology_triples(), g))
     return g
 
 
-__all__ = ["OWL", "BNode", "new_graph", "ontology_graph", "to_rdf"]
+_XSD_STRING = str(XSD.string)
+_RDF_LANG_STRING = str(RDF.langString)
+
+
+def to_rdflib_quads(triples: Iterable[ox.Triple], graph: Graph
+                    ) -> Iterator[tuple[URIRef | BNode, URIRef, URIRef | BNode | Literal, Graph]]:
+    """Oxigraph triples as rdflib quads into `graph` (for Graph.addN)."""
+    iris: dict[str, URIRef] = {}
+
+    def term(node: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple
+             ) -> URIRef | BNode | Literal:
+        if isinstance(node, ox.NamedNode):
+            ref = iris.get(node.value)
+            if ref is None:
+                ref = iris[node.value] = URIRef(node.value)
+            return ref
+        if isinstance(node, ox.BlankNode):
+            return BNode(node.value)
+        if isinstance(node, ox.Triple):  # RDF-star: kgraph never writes one
+            raise TypeError("quoted triples are not supported")
+        if node.language:
+            return Literal(node.value, lang=node.language)
+        datatype = node.datatype.value
+        if datatype in (_XSD_STRING, _RDF_LANG_STRING):
+            return Literal(node.value)
+        return Literal(node.value, datatype=term(node.datatype))
+
+    for t in triples:
+        yield term(t.subject), term(t.predicate), term(t.object), graph  # type: ignore[misc]

@@ -44,6 +44,7 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 CSV_SUFFIXES = (".csv", ".tsv")
+_RECORD_SUFFIXES = JSONL_SUFFIXES + CSV_SUFFIXES
 SUPPORTED_SUFFIXES = (TEXT_SUFFIXES + MARKDOWN_SUFFIXES + HTML_SUFFIXES + JSONL_SUFFIXES
                       + CSV_SUFFIXES)
 
@@ -156,9 +157,13 @@ def _find(paths: Iterable[str | os.PathLike[str]]
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for f in sorted(_walk(p, errors)):
-                if f.suffix.lower() in SUPPORTED_SUFFIXES:
-                    found.append(InputFile(f, p))
+            folders: dict[str, Path] = {}
+            for _, dirpath, name in sorted(_walk_entries(p, errors)):
+                if _suffix(name).lower() in SUPPORTED_SUFFIXES:
+                    folder = folders.get(dirpath)
+                    if folder is None:
+                        folder = folders[dirpath] = Path(dirpath)
+                    found.append(InputFile(folder / name, p))
                 else:
                     ignored += 1
         elif p.is_file():
@@ -171,10 +176,23 @@ def _find(paths: Iterable[str | os.PathLike[str]]
     return found, errors, ignored
 
 
-def _walk(root: Path, errors: list[InputError]) -> Iterator[Path]:
+def _suffix(name: str) -> str:
+    """Path(name).suffix of a plain file name (no folder part), without making a Path."""
+    i = name.rfind(".")
+    return name[i:] if 0 < i < len(name) - 1 else ""
+
+
+def _walk_entries(root: Path, errors: list[InputError]
+                  ) -> Iterator[tuple[tuple[str, ...], str, str]]:
+    """(sort key, folder, file name) of the files under `root`, found by a walk.
+
+    Sorting by the key orders the files as sorting their Paths would (by path
+    components below `root`, which all of them share), without making a Path for each.
+    """
     def on_error(exc: OSError) -> None:
         errors.append(_os_error(str(exc.filename or root), exc, folder=True))
 
+    top = os.fspath(root)
     seen: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=on_error):
         try:
@@ -197,9 +215,11 @@ def _walk(root: Path, errors: list[InputError]) -> Iterator[Path]:
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         if _is_output_folder(filenames):
             continue  # graph.html of an earlier build is not a news page to read
+        below = dirpath[len(top):] if dirpath.startswith(top) else dirpath
+        key = tuple(part for part in below.split(os.sep) if part)
         for name in filenames:
             if not name.startswith("."):
-                yield Path(dirpath) / name
+                yield (*key, name), dirpath, name
 
 
 def _is_output_folder(filenames: list[str]) -> bool:
@@ -273,8 +293,23 @@ def article_where(article: Article) -> str:
 
 def content_key(text: str) -> str:
     """Identity of an article's content: the same text saved twice has the same key."""
+    if text.isascii() or (unicodedata.is_normalized("NFC", text)
+                          and not _NON_ASCII_SPACE.search(text)):
+        # the same as below, faster: NFC already, and all the white space is ASCII, so it
+        # can be collapsed on the UTF-8 bytes (where an ASCII byte is an ASCII character)
+        data = text.encode("utf-8", "surrogatepass").translate(_WHITE_TO_SPACE)
+        data = data.replace(b"  ", b" ")
+        while b"  " in data:
+            data = data.replace(b"  ", b" ")
+        return hashlib.sha256(data.strip(b" ")).hexdigest()
     norm = " ".join(unicodedata.normalize("NFC", text).split())
     return hashlib.sha256(norm.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+# every ASCII character str.split() splits on (str.isspace: also \x1c-\x1f) as a space
+_WHITE_TO_SPACE = bytes(0x20 if i < 128 and chr(i).isspace() else i for i in range(256))
+_NON_ASCII_SPACE = re.compile(  # every other character str.isspace() is true for
+    "[\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
 
 
 def read_article(item: InputFile) -> Article:
@@ -290,14 +325,16 @@ def read_article(item: InputFile) -> Article:
 def read_file(item: InputFile) -> FileRead:
     """Read one file by its format; raises InputError when the whole file is unusable."""
     path = item.path
-    suffix = path.suffix.lower()
-    records = suffix in JSONL_SUFFIXES + CSV_SUFFIXES
-    data = read_bytes(path, MAX_RECORD_FILE_BYTES if records else MAX_BYTES)
     where = str(path)
-    if not data.strip(b" \t\r\n\x0b\x0c"):
+    name = path.name
+    raw_suffix = _suffix(name)  # path.suffix
+    suffix = raw_suffix.lower()
+    records = suffix in _RECORD_SUFFIXES
+    data = _read_bytes(where, MAX_RECORD_FILE_BYTES if records else MAX_BYTES)
+    if not data or data.isspace():  # only b" \t\r\n\x0b\x0c"
         raise InputError(where, "empty file; nothing to read, remove it or add the text", EMPTY)
     text, encoding = decode_with_encoding(data, where)
-    if not text.strip():
+    if not text or text.isspace():
         raise InputError(where, "empty file (only white space); nothing to read, remove it "
                                 "or add the text", EMPTY)
     text = normalise_text(text)
@@ -315,8 +352,9 @@ def read_file(item: InputFile) -> FileRead:
             raise InputError(where, "no text in the markdown file; add the article text", NO_TEXT)
         articles = (make_article(body, path, item.root, title=meta.get("title"),
                                  date=iso_date(meta.get("date")), url=_web_url(meta.get("url"))),)
-    else:
-        articles = (make_article(text, path, item.root),)
+    else:  # plain text, the usual case: make_article, with the strings at hand
+        stem = name[:len(name) - len(raw_suffix)]  # path.stem
+        articles = (_article(text, where, stem, _relative_name(where, path, item.root)),)
     if records and not articles and not errors:
         raise InputError(where, "no records in the file; expected a header/objects with "
                                 "url, title, date, text", EMPTY)
@@ -326,9 +364,12 @@ def read_file(item: InputFile) -> FileRead:
 
 def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
     """The bytes of a regular file, refusing special files and files over `limit` bytes."""
-    where = str(path)
+    return _read_bytes(str(path), limit)
+
+
+def _read_bytes(where: str, limit: int) -> bytes:
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(where, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
                      | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         raise _os_error(where, exc) from None
@@ -342,8 +383,7 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
         if st.st_size > limit:
             raise InputError(where, f"file is {st.st_size:,} bytes, over the {_mib(limit)} "
                                     "limit; split it into smaller files", TOO_LARGE)
-        with os.fdopen(fd, "rb", closefd=False) as f:
-            data = f.read(limit + 1)
+        data = _read_fd(fd, st.st_size, limit)
     except OSError as exc:
         raise _os_error(where, exc) from None
     finally:
@@ -352,6 +392,26 @@ def read_bytes(path: Path, limit: int = MAX_BYTES) -> bytes:
         raise InputError(where, f"file is over the {_mib(limit)} limit; split it into "
                                 "smaller files", TOO_LARGE)
     return data
+
+
+def _read_fd(fd: int, size: int, limit: int) -> bytes:
+    """Up to limit + 1 bytes from `fd`, to its end; `size` (from fstat) is the likely length.
+
+    os.read with the expected size (a buffered read(limit + 1) allocates the whole limit
+    for every small file), then on until the end in case the file grew.
+    """
+    first = os.read(fd, min(size, limit) + 1)
+    if not first or len(first) > limit or len(first) == size:
+        return first  # at its end, over the limit, or all fstat said it has
+    chunks = [first]
+    total = len(first)
+    while total <= limit:
+        chunk = os.read(fd, min(max(size - total, 0) + 65536, limit + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return first if len(chunks) == 1 else b"".join(chunks)
 
 
 def _mib(n: int) -> str:
@@ -371,7 +431,10 @@ def _format_of(suffix: str, text: str) -> str:
 
 
 def _looks_like_html(text: str) -> bool:
-    head = text[:1024].lstrip().lower()
+    head = text[:1024].lstrip()
+    if not head.startswith("<"):
+        return False
+    head = head.lower()
     return head.startswith(("<!doctype html", "<html")) and "</" in text
 
 
@@ -397,7 +460,10 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
     (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
 )
+_LEADS = frozenset([bom[:2] for bom, _, _ in _BOMS] + [magic[:2] for magic, _ in _MAGIC])
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ufffd]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x20), 0x7f])  # _CONTROL in UTF-8
+_UTF8_REPLACEMENT = "\ufffd".encode()
 
 
 def decode(data: bytes, path: str) -> str:
@@ -407,17 +473,18 @@ def decode(data: bytes, path: str) -> str:
 
 def decode_with_encoding(data: bytes, path: str) -> tuple[str, str]:
     """(text, encoding name) of a file's bytes; raises InputError (binary, undecodable)."""
-    for bom, codec, name in _BOMS:
-        if data.startswith(bom):
-            try:
-                return data[len(bom):].decode(codec), f"{codec} (BOM)"
-            except UnicodeDecodeError as exc:
-                raise InputError(path, f"starts with a {name} byte order mark but byte "
-                                       f"{exc.start + len(bom)} is not valid {name}; re-save "
-                                       "the file as UTF-8", UNDECODABLE) from None
-    for magic, what in _MAGIC:
-        if data.startswith(magic):
-            raise InputError(path, f"binary file: {what}", BINARY)
+    if data[:2] in _LEADS:  # may start with a byte order mark or a binary format's magic
+        for bom, codec, name in _BOMS:
+            if data.startswith(bom):
+                try:
+                    return data[len(bom):].decode(codec), f"{codec} (BOM)"
+                except UnicodeDecodeError as exc:
+                    raise InputError(path, f"starts with a {name} byte order mark but byte "
+                                           f"{exc.start + len(bom)} is not valid {name}; "
+                                           "re-save the file as UTF-8", UNDECODABLE) from None
+        for magic, what in _MAGIC:
+            if data.startswith(magic):
+                raise InputError(path, f"binary file: {what}", BINARY)
     if b"\x00" in data:
         utf16 = _bomless_utf16(data)
         if utf16 is None:
@@ -428,6 +495,10 @@ def decode_with_encoding(data: bytes, path: str) -> tuple[str, str]:
         text, encoding = data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         text, encoding = _detect(data, path)
+    else:  # UTF-8: a control character or U+FFFD in the text is one in the bytes
+        if (len(data.translate(None, _CONTROL_BYTES)) == len(data)
+                and _UTF8_REPLACEMENT not in data):
+            return text, encoding
     controls = len(_CONTROL.findall(text[:65536]))
     if controls > max(8, len(text[:65536]) // 20):
         raise InputError(path, f"binary file ({controls} control characters), not text; give "
@@ -476,10 +547,20 @@ def _detect(data: bytes, path: str) -> tuple[str, str]:
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
+def _no_surrogates(text: str) -> str:
+    """`text` with lone surrogates as U+FFFD (ASCII text, the usual case, has none)."""
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def normalise_text(text: str) -> str:
     """Unicode NFC, newlines as \\n, lone surrogates (from JSON escapes) as U+FFFD."""
-    text = _SURROGATE.sub("\ufffd", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _no_surrogates(text)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.isascii():  # ASCII is NFC
+        return text
     return unicodedata.normalize("NFC", text)
 
 
@@ -492,17 +573,35 @@ def make_article(text: str, path: Path, root: Path, title: str | None = None,
     `file_name` overrides the name relative to `root` (e.g. "news.jsonl:3" for a record).
     Lone surrogates, which no file can hold, become U+FFFD.
     """
-    text = _SURROGATE.sub("\ufffd", text)
-    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    where = str(path)
     if file_name is None:
-        try:
-            file_name = str(path.relative_to(root))
-        except ValueError:
-            file_name = path.name
-    file_name = _SURROGATE.sub("\ufffd", file_name)  # undecodable bytes in a file name
-    article_id = f"{slug(_SURROGATE.sub('', path.stem), 40)}-{sha[:10]}"
-    return Article(article_id=article_id, path=str(path), file_name=file_name, text=text,
+        file_name = _relative_name(where, path, root)
+    return _article(text, where, path.stem, file_name, title, date, url)
+
+
+def _article(text: str, where: str, stem: str, file_name: str, title: str | None = None,
+             date: str | None = None, url: str | None = None) -> Article:
+    """make_article for the file at `where` (str), whose name without suffix is `stem`."""
+    text = _no_surrogates(text)
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    file_name = _no_surrogates(file_name)  # undecodable bytes in a file name
+    if not stem.isascii():
+        stem = _SURROGATE.sub("", stem)
+    article_id = f"{slug(stem, 40)}-{sha[:10]}"
+    return Article(article_id=article_id, path=where, file_name=file_name, text=text,
                    sha256=sha, title=_clean_title(title), date=date, url=url)
+
+
+def _relative_name(where: str, path: Path, root: Path) -> str:
+    """str(path.relative_to(root)), or the file's name when it is not under `root`;
+    `where` is str(path)."""
+    top = str(root)
+    if where.startswith(top) and where[len(top):len(top) + 1] == os.sep and top != os.sep:
+        return where[len(top) + 1:]  # both normalised: the same as relative_to, faster
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return path.name
 
 
 def _clean_title(title: str | None) -> str | None:

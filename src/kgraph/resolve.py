@@ -12,6 +12,8 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz.distance import OSA
 from rapidfuzz.fuzz import ratio
@@ -21,12 +23,34 @@ from .lexicon import lexicon
 from .model import AgreementStage, Document, Facts, OrgRef, Party, Span
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
-    article_id: str
+class Evidence(NamedTuple):
+    """Where a node was read: a span of an article. Its quote and sentence are taken from
+    the document when asked for (a large corpus has millions of spans, and the graph
+    cites only some)."""
+
+    document: Document
     span: Span
-    quote: str
-    sentence: str
+
+    @property
+    def article_id(self) -> str:
+        return self.document.article.article_id
+
+    @property
+    def sentence(self) -> str:
+        if self.span.sentence < 0:  # the dateline
+            return self.document.dateline_place or ""
+        return self.document.sentences[self.span.sentence].text
+
+    @property
+    def quote(self) -> str:
+        doc, span = self.document, self.span
+        if span.sentence < 0:
+            return ""
+        if doc.content:
+            return doc.content[span.start:span.end]
+        # slimmed Facts (pipeline.slim): the text is kept in the sentences cited only
+        sentence = doc.sentences[span.sentence]
+        return sentence.text[span.start - sentence.start:span.end - sentence.start]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +115,7 @@ class Corpus:
     officials: dict[str, OfficialNode]
     agreements: dict[str, AgreementNode]
     sectors: dict[str, tuple[str, ...]]  # sector id -> articles
+    evidence_ttl: dict[str, bytes] = field(default_factory=dict)  # article id -> Facts'
 
 
 @dataclass
@@ -98,11 +123,6 @@ class _Acc:
     surfaces: dict[str, None] = field(default_factory=dict)
     articles: dict[str, None] = field(default_factory=dict)
     evidence: list[Evidence] = field(default_factory=list)
-
-
-def _evidence(doc: Document, span: Span) -> Evidence:
-    sentence = doc.dateline_place or "" if span.sentence < 0 else doc.sentences[span.sentence].text
-    return Evidence(doc.article.article_id, span, doc.content[span.start:span.end], sentence)
 
 
 def resolve(all_facts: Iterable[Facts]) -> Corpus:
@@ -118,7 +138,7 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
             acc = regions[r.region_id]
             acc.surfaces[r.surface] = None
             acc.articles[aid] = None
-            acc.evidence.append(_evidence(f.document, r.span))
+            acc.evidence.append(Evidence(f.document, r.span))
 
     # ---------------------------------------------------------------- organisations
     org_alias = _org_aliases(facts)
@@ -131,7 +151,7 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
         acc = orgs[key]
         acc.surfaces[ref.surface] = None
         acc.articles[doc.article.article_id] = None
-        acc.evidence.append(_evidence(doc, ref.span))
+        acc.evidence.append(Evidence(doc, ref.span))
         best = org_meta.get(key)
         if best is None or (len(ref.name) > len(best.name) and not ref.name.isupper()):
             org_meta[key] = ref
@@ -161,7 +181,7 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
             if off.org:
                 cluster["member_of"][add_org(off.org, doc)] = None
             cluster["acc"].articles[doc.article.article_id] = None
-            cluster["acc"].evidence.append(_evidence(doc, off.span))
+            cluster["acc"].evidence.append(Evidence(doc, off.span))
 
     officials: dict[str, OfficialNode] = {}
     for c in people.clusters:
@@ -194,12 +214,12 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
                                               "sector_ev": [], "acc": _Acc()})
             entry["acc"].articles[aid] = None
             for sp in a.spans:
-                entry["acc"].evidence.append(_evidence(doc, sp))
+                entry["acc"].evidence.append(Evidence(doc, sp))
             for st in a.stages:
                 entry["stages"].append(_stage(st, doc))
             for sid, sp in a.sectors:
                 entry["sectors"][sid] = None
-                entry["sector_ev"].append((sid, _evidence(doc, sp)))
+                entry["sector_ev"].append((sid, Evidence(doc, sp)))
             for p in parties:
                 if p.kind == "region" and p.key in gaz.regions:
                     regions[p.key].articles[aid] = None
@@ -240,11 +260,13 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
                                  tuple(org_acronyms[key]), tuple(acc.surfaces),
                                  tuple(acc.articles), tuple(acc.evidence))
     return Corpus(docs, region_nodes, org_nodes, officials, agreement_nodes,
-                  {k: tuple(v) for k, v in sectors.items()})
+                  {k: tuple(v) for k, v in sectors.items()},
+                  {f.document.article.article_id: f.evidence_ttl for f in facts
+                   if f.evidence_ttl})
 
 
 def _stage(st: AgreementStage, doc: Document) -> StageNode:
-    return StageNode(st.kind, st.status, st.date, doc.article.article_id, _evidence(doc, st.span))
+    return StageNode(st.kind, st.status, st.date, doc.article.article_id, Evidence(doc, st.span))
 
 
 def _org_name(ref: OrgRef) -> str:
@@ -282,16 +304,27 @@ def _org_aliases(facts: list[Facts]) -> dict[str, str]:
 _INITIAL = re.compile(r"^[A-Z]\.?$")
 
 
-def _tokens(name: str) -> list[str]:
+_NAME_TOKEN = re.compile(r"[\w'-]+")
+
+
+@lru_cache(maxsize=1 << 16)  # a name recurs across articles; tokenise it once
+def _tokens(name: str) -> tuple[str, ...]:
     honor = lexicon().honorifics
-    toks = [t for t in re.findall(r"[\w'-]+", name) if not _INITIAL.match(t)]
-    return [t.casefold() for t in toks if t.casefold().replace(".", "") not in honor]
+    toks = [t for t in _NAME_TOKEN.findall(name) if not _INITIAL.match(t)]
+    return tuple(t.casefold() for t in toks if t.casefold().replace(".", "") not in honor)
 
 
+@lru_cache(maxsize=1 << 18)
 def _same_token(a: str, b: str) -> bool:
     if a == b:
         return True
     return min(len(a), len(b)) >= 5 and ratio(a, b) >= 85
+
+
+def _token_keys(token: str) -> tuple[str, str, str]:
+    """Index keys of a name's word: itself, its first and its last three letters (a
+    misspelt word keeps one of them: Syahrul / Sjahrul)."""
+    return token, token[:3], "-" + token[-3:]
 
 
 class _People:
@@ -301,6 +334,7 @@ class _People:
     def __init__(self) -> None:
         self.clusters: list[dict] = []
         self._by_token: dict[str, list[int]] = defaultdict(list)
+        self._exact: dict[str, dict] = {}  # a spelling seen before: its cluster
 
     def new(self) -> dict:
         cluster = {"names": {}, "positions": {}, "represents": {}, "defaults": {},
@@ -312,15 +346,25 @@ class _People:
         if name in cluster["names"]:
             return
         cluster["names"][name] = None
+        self._exact.setdefault(name, cluster)
         for t in _tokens(name):
-            for key in (t, t[:3]):
+            for key in _token_keys(t):
                 ids = self._by_token[key]
                 if not ids or ids[-1] != cluster["id"]:
                     ids.append(cluster["id"])
 
     def find(self, name: str) -> dict | None:
+        if name in self._exact:
+            return self._exact[name]
         toks = _tokens(name)
-        ids = sorted({i for t in toks for key in (t, t[:3]) for i in self._by_token.get(key, ())})
+        # a cluster can match only if it shares (a word or the prefix of) every word, or
+        # two words for the shorter form of a longer name: count the words it shares
+        hits: dict[int, int] = defaultdict(int)
+        for t in set(toks):
+            for i in {i for key in _token_keys(t) for i in self._by_token.get(key, ())}:
+                hits[i] += 1
+        needed = min(2, len(toks))
+        ids = sorted(i for i, n in hits.items() if n >= needed)
         return _find_person([self.clusters[i] for i in ids], name)
 
 
@@ -343,7 +387,7 @@ def _find_person(clusters: list[dict], name: str) -> dict | None:
     return candidates[0] if len(candidates) == 1 else None
 
 
-def _is_subsequence(short: list[str], long_: list[str]) -> bool:
+def _is_subsequence(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     it = iter(long_)
     return all(any(_same_token(s, x) for x in it) for s in short)
 

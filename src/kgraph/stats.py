@@ -14,18 +14,17 @@ from dataclasses import asdict, dataclass
 from itertools import combinations
 
 import networkx as nx
-from rdflib import Graph, Literal
-from rdflib.term import Node
 
 from .namespaces import KG
 from .viz import (
     CLASS_INDEX,
     CLASS_STYLES,
+    P_STATUS,
+    RELATION_PREDICATES,
     RELATION_STYLES,
-    index_graph,
-    kg_term_labels,
-    names_of,
-    node_class,
+    GraphData,
+    GraphSource,
+    read_graph,
 )
 
 REGION_CLASSES = frozenset(c.key for c in CLASS_STYLES if c.family == "Region")
@@ -91,12 +90,14 @@ class Stats:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2)
 
 
-def compute_stats(graph: Graph, *, seed: int = 0) -> Stats:
-    idx = index_graph(graph)
-    classes = {s: c for s, p in idx.items() if (c := node_class(p)) is not None}
-    labels = kg_term_labels(graph)
-    en = {k: v[0] for k, v in labels.items()}
-    names = {s: names_of(s, idx[s]).display(60) for s in classes}  # "Tiongkok / China"
+def compute_stats(graph: GraphSource | GraphData, *, seed: int = 0) -> Stats:
+    """Analytics of an rdflib Graph or a pyoxigraph Store (its default graph)."""
+    data = read_graph(graph)
+    classes = data.classes
+    en = {k: v[0] for k, v in data.term_labels().items()}
+
+    def name(node: str) -> str:
+        return data.names(node).display(60)  # "Tiongkok / China"
 
     by_main: dict[str, Counter[str]] = defaultdict(Counter)
     for c in classes.values():
@@ -109,28 +110,30 @@ def compute_stats(graph: Graph, *, seed: int = 0) -> Stats:
         for main, sub in sorted(by_main.items(), key=lambda kv: CLASS_INDEX[kv[0]]))
 
     edges = []
-    for rel in RELATION_STYLES:
-        pred = KG[rel.key]  # once: a Namespace builds a new URIRef on every access
+    for rel, pred in zip(RELATION_STYLES, RELATION_PREDICATES, strict=True):
         pairs: Counter[tuple[str, str]] = Counter()
-        for s, c in classes.items():
-            for o in idx[s].get(pred, ()):
+        for s, objects in data.values(pred).items():
+            if (cls := classes.get(s)) is None:
+                continue
+            for o in objects:
                 if o in classes:
-                    a, b = MAIN_CLASS[c], MAIN_CLASS[classes[o]]
+                    a, b = MAIN_CLASS[cls], MAIN_CLASS[classes[o]]
                     pairs[(en.get(a, a), en.get(b, b))] += 1
         if pairs:
+            between = sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))
             edges.append(RelationCount(rel.key, sum(pairs.values()),
-                                       tuple((a, b, n) for (a, b), n in pairs.most_common())))
+                                       tuple((a, b, n) for (a, b), n in between)))
 
     agreements = [s for s, c in classes.items() if MAIN_CLASS[c] == "Agreement"]
-    status_p, party_p, sector_p = KG.status, KG.party, KG.sector
-    status = Counter(str(next((o for o in idx[a].get(status_p, ()) if isinstance(o, Literal)),
-                              "unknown")) for a in agreements)
-    # regions as small ints: networkx compares nodes a lot, and URIRef equality is slow
-    region_nodes = sorted({p for a in agreements for p in idx[a].get(party_p, ())
-                           if classes.get(p) in REGION_CLASSES}, key=str)
+    status_of = data.values(P_STATUS)
+    party_of, sector_of = data.values(str(KG.party)), data.values(str(KG.sector))
+    status = Counter(min(status_of.get(a, ("unknown",))) for a in agreements)
+    # regions as small ints: networkx compares nodes a lot
+    region_nodes = sorted({p for a in agreements for p in party_of.get(a, ())
+                           if classes.get(p) in REGION_CLASSES})
     rid = {r: i for i, r in enumerate(region_nodes)}
-    parties = {a: sorted({rid[p] for p in idx[a].get(party_p, ()) if p in rid})
-               for a in agreements}
+    parties = {a: sorted({rid[p] for p in party_of.get(a, ()) if p in rid})
+               for a in sorted(agreements)}
 
     proj = nx.Graph()
     count: Counter[int] = Counter()
@@ -140,7 +143,7 @@ def compute_stats(graph: Graph, *, seed: int = 0) -> Stats:
         for u, v in combinations(members, 2):
             w = proj.get_edge_data(u, v, {"weight": 0})["weight"]
             proj.add_edge(u, v, weight=w + 1)
-    info = [(names[r], en.get(classes[r], classes[r]), str(r)) for r in region_nodes]
+    info = [(name(r), en.get(classes[r], classes[r]), r) for r in region_nodes]
     ranked = sorted(_rank_regions(proj, seed),  # most connected first
                     key=lambda x: (-x[1], -count[x[0]], -x[3], info[x[0]][0]))
     regions = tuple(RegionRank(*info[r], count[r], partners, degree, between)
@@ -148,15 +151,15 @@ def compute_stats(graph: Graph, *, seed: int = 0) -> Stats:
     communities, modularity = _communities(proj, parties, [r for r, *_ in ranked],
                                            [i[0] for i in info], seed)
 
-    by_sector: dict[Node, list[Node]] = defaultdict(list)
+    by_sector: dict[str, list[str]] = defaultdict(list)
     for agreement in agreements:
-        for sector in idx[agreement].get(sector_p, ()):
+        for sector in sector_of.get(agreement, ()):
             by_sector[sector].append(agreement)
-    sectors = [SectorShare(names[s], len(with_sector),
+    sectors = [SectorShare(name(s), len(with_sector),
                            len({r for a in with_sector for r in parties[a]}))
                for s, with_sector in by_sector.items() if classes.get(s) == "Sector"]
     sectors.sort(key=lambda x: (-x.agreements, -x.regions, x.name))
-    return Stats(len(graph), nodes, tuple(edges), tuple(status.most_common()), regions,
+    return Stats(len(data), nodes, tuple(edges), tuple(status.most_common()), regions,
                  proj.number_of_edges(), communities, modularity, tuple(sectors))
 
 
@@ -170,7 +173,7 @@ def _rank_regions(proj: nx.Graph, seed: int) -> list[tuple[int, int, float, floa
     return [(r, proj.degree(r), round(degree[r], 4), round(between[r], 4)) for r in proj]
 
 
-def _communities(proj: nx.Graph, parties: dict[Node, list[int]], order: list[int],
+def _communities(proj: nx.Graph, parties: dict[str, list[int]], order: list[int],
                  names: list[str], seed: int) -> tuple[tuple[Community, ...], float | None]:
     if proj.number_of_edges() == 0:
         return (), None

@@ -1,10 +1,15 @@
 """graph.html: one self-contained, offline, interactive page of the knowledge graph.
 
-`write_html(graph, path)` turns an rdflib graph into a single HTML file holding
-vis-network (inlined from the pyvis package: pyvis's own templates link CDNs and
-its `add_edge` is quadratic, so only its copy of the library is used), a JSON
-payload of nodes, edges and per-node details, and a small app
-(templates/graph.js) for the legend, search, filters and detail panel.
+`write_html(graph, path)` turns an rdflib Graph or a pyoxigraph Store (its default
+graph: instance data plus, optionally, the ontology) into a single HTML file holding
+vis-network (inlined from the pyvis package: pyvis's own templates link CDNs and its
+`add_edge` is quadratic, so only its copy of the library is used), a JSON payload of
+nodes, edges and per-node details, and a small app (templates/graph.js) for the
+legend, search, filters and detail panel. Both give the same page for the same triples.
+
+Only the predicates the page uses are read (`GraphData`), each once, into plain str
+tables: from a Store with `quads_for_pattern`, from an rdflib in-memory graph through
+its own predicate index. Everything shown is sorted, never left in store order.
 
 Evidence, agreement stages and ontology terms are not drawn: they are folded into
 the detail panel of the node they belong to. Article text reaches the page only
@@ -16,27 +21,35 @@ above `overview_threshold` only regions, agreements and sectors are drawn.
 from __future__ import annotations
 
 import base64
+import gc
 import hashlib
 import html
+import importlib.util
 import json
 import math
 import os
+import random
 import re
 import tempfile
-from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections import Counter, defaultdict, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from operator import attrgetter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Union
 
-import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
 from .namespaces import KG, OA, SCHEMA
+
+if TYPE_CHECKING:
+    import pyoxigraph
 
 
 # ---------------------------------------------------------------- vocabulary tables
@@ -75,6 +88,7 @@ FAMILY_TITLES = {"Region": "Regions", "Agent": "Officials and organizations",
                  "Article": "Sources"}
 OVERVIEW_FAMILIES = frozenset({"Region", "Agreement", "Sector"})
 CLASS_INDEX = {c.key: i for i, c in enumerate(CLASS_STYLES)}
+_FAMILY = {c.key: c.family for c in CLASS_STYLES}
 _AGREEMENT_KEYS = frozenset(c.key for c in CLASS_STYLES if c.family == "Agreement")
 
 
@@ -99,7 +113,6 @@ RELATION_STYLES: tuple[RelationStyle, ...] = (
     RelationStyle("datelinePlace", "Dateline", "Dateline of", "#94a3b8", 0.8, (2, 5), True),
     RelationStyle("mentionedIn", "Mentioned in", "Mentions", "#cbd5e1", 0.6, (), True),
 )
-RELATION_INDEX = {KG[r.key]: i for i, r in enumerate(RELATION_STYLES)}
 
 # Literal properties shown as "identifiers" in the detail panel: (predicate, heading).
 IDENTIFIERS: tuple[tuple[URIRef, str], ...] = (
@@ -111,37 +124,6 @@ IDENTIFIERS: tuple[tuple[URIRef, str], ...] = (
     (DCTERMS.date, "Published"),
     (KG.datelineText, "Dateline"),
 )
-@dataclass(frozen=True, slots=True)
-class _Terms:
-    """Terms used in loops, built once: an rdflib Namespace makes (and validates) a new
-    URIRef on every attribute access, which dominated the time on large graphs."""
-    type: URIRef = RDF.type
-    alt: URIRef = SKOS.altLabel
-    kind: URIRef = KG.kind
-    position: URIRef = KG.position
-    status: URIRef = KG.status
-    date: URIRef = KG.date
-    url: URIRef = SCHEMA.url
-    has_stage: URIRef = KG.hasStage
-    stage_kind: URIRef = KG.stageKind
-    mentioned_in: URIRef = KG.mentionedIn
-    evidence: URIRef = KG.evidence
-    in_article: URIRef = KG.inArticle
-    sentence: URIRef = KG.sentence
-    quote: URIRef = KG.quote
-    start: URIRef = OA.start
-
-
-T = _Terms()
-_KG = str(KG)
-
-
-_LABEL_PREDICATES = (SKOS.prefLabel, RDFS.label, DCTERMS.title)
-_WANTED = frozenset({
-    RDF.type, *_LABEL_PREDICATES, SKOS.altLabel, KG.position, KG.status, KG.date, KG.kind,
-    KG.hasStage, KG.stageKind, KG.evidence, KG.inArticle, KG.sentence, KG.quote, OA.start,
-    SCHEMA.url, *(p for p, _ in IDENTIFIERS), *RELATION_INDEX,
-})
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,35 +142,322 @@ DEFAULT_OPTIONS = VizOptions()
 
 
 # ---------------------------------------------------------------- reading the graph
-Props = dict[URIRef, list[Node]]
+# Inside, IRIs (and blank-node ids) are plain str and an object is its IRI or its lexical
+# form: rdflib terms hash and compare in Python, and building them for a million triples
+# took most of the time. Only the predicates the page needs are read, each once, straight
+# from the rdflib store's index or from Oxigraph; nothing is converted as a whole.
+_KG = str(KG)
+P_TYPE = str(RDF.type)
+P_ALT = str(SKOS.altLabel)
+P_KIND = str(KG.kind)
+P_POSITION = str(KG.position)
+P_STATUS = str(KG.status)
+P_DATE = str(KG.date)
+P_URL = str(SCHEMA.url)
+P_HAS_STAGE = str(KG.hasStage)
+P_STAGE_KIND = str(KG.stageKind)
+P_MENTIONED_IN = str(KG.mentionedIn)
+P_EVIDENCE = str(KG.evidence)
+P_IN_ARTICLE = str(KG.inArticle)
+P_SENTENCE = str(KG.sentence)
+P_QUOTE = str(KG.quote)
+P_START = str(OA.start)
+P_LABEL = str(RDFS.label)
+LABEL_PREDICATES = (str(SKOS.prefLabel), P_LABEL, str(DCTERMS.title))  # preferred first
+RELATION_PREDICATES = tuple(_KG + r.key for r in RELATION_STYLES)
+_LANG_RANK = {"id": 0, "": 1, "en": 2}  # the main name: Indonesian, untagged, else English
+
+GraphSource = Union[Graph, "pyoxigraph.Store", "TurtleFile"]
 
 
-def index_graph(graph: Graph, predicates: Iterable[URIRef] = _WANTED) -> dict[Node, Props]:
-    """subject -> predicate -> objects for the predicates we use, in one pass over the graph."""
-    wanted = frozenset(predicates)
-    out: dict[Node, Props] = defaultdict(lambda: defaultdict(list))
-    for s, p, o in graph:
-        if p in wanted:
-            out[s][p].append(o)  # type: ignore[index]
-    return out
+class _RdflibSource:
+    """Triples of an rdflib Graph by predicate; from the in-memory store's own index when
+    the graph is the store's only content (its public `triples()` costs about 5 µs a
+    triple in context bookkeeping), else through `triples()`."""
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self.pos: dict[Any, dict[Any, Any]] | None = None
+        store = graph.store
+        if type(graph) is Graph and type(store) is Memory:
+            pos = getattr(store, "_Memory__pos", None)
+            if isinstance(pos, dict) and len(store) == len(graph):
+                self.pos = pos
+
+    def __len__(self) -> int:
+        return len(self.graph)
+
+    def _triples(self, pred: str, obj: Node | None = None) -> Iterator[tuple[Node, Node]]:
+        p = URIRef(pred)
+        if self.pos is None:
+            return ((s, o) for s, _, o in self.graph.triples((None, p, obj)))
+        by_obj = self.pos.get(p, {})
+        if obj is not None:
+            return ((s, obj) for s in by_obj.get(obj, ()))
+        return ((s, o) for o, subjects in by_obj.items() for s in subjects)
+
+    def pairs(self, pred: str) -> Iterable[tuple[str, str]]:
+        return [(str(s), str(o)) for s, o in self._triples(pred)]
+
+    def literals(self, pred: str) -> Iterable[tuple[str, str, str]]:
+        return [(str(s), str(o), (o.language or "").lower()) for s, o in self._triples(pred)
+                if isinstance(o, Literal)]
+
+    def subjects(self, pred: str, obj: str) -> Iterable[str]:
+        return [str(s) for s, _ in self._triples(pred, URIRef(obj))]
 
 
-def node_class(props: Props) -> str | None:
-    """The drawn class of a node (a key of CLASS_INDEX), or None for what is not drawn."""
-    names = {str(t)[len(_KG):] for t in props.get(T.type, ()) if str(t).startswith(_KG)}
-    if "Agreement" in names:
-        for kind in props.get(T.kind, ()):
-            key = str(kind)[len(_KG):]
-            if key in _AGREEMENT_KEYS:
-                return key
-    for style in CLASS_STYLES:
-        if style.key in names:
-            return style.key
-    return None
+_SUBJECT_OBJECT = attrgetter("subject.value", "object.value")
+_SUBJECT = attrgetter("subject.value")
 
 
-def _literals(props: Props, pred: URIRef) -> list[Literal]:
-    return [o for o in props.get(pred, ()) if isinstance(o, Literal)]
+class _OxigraphSource:
+    """Triples of a pyoxigraph Store's default graph by predicate (about 1 µs a triple)."""
+
+    def __init__(self, store: pyoxigraph.Store) -> None:
+        import pyoxigraph as ox
+
+        self.store, self.ox, self.default = store, ox, ox.DefaultGraph()
+
+    def __len__(self) -> int:
+        rows = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        return next(int(row[0].value) for row in rows)  # type: ignore[union-attr]
+
+    def _quads(self, pred: str, obj: str | None = None) -> Iterator[pyoxigraph.Quad]:
+        return iter(self.store.quads_for_pattern(
+            None, self.ox.NamedNode(pred), None if obj is None else self.ox.NamedNode(obj),
+            self.default))
+
+    def pairs(self, pred: str) -> Iterable[tuple[str, str]]:
+        return map(_SUBJECT_OBJECT, self._quads(pred))
+
+    def literals(self, pred: str) -> Iterable[tuple[str, str, str]]:
+        lit = self.ox.Literal
+        return [(q.subject.value, o.value, (o.language or "").lower())  # type: ignore[union-attr]
+                for q in self._quads(pred) if type(o := q.object) is lit]
+
+    def subjects(self, pred: str, obj: str) -> Iterable[str]:
+        return map(_SUBJECT, self._quads(pred, obj))
+
+
+class TurtleFile:
+    """A graph file (Turtle or N-Triples) to draw: read once, by Oxigraph's parser, into
+    tables by predicate. No store is built: a build draws its graph.ttl this way (loading
+    a store of a large graph took three times as long as drawing it)."""
+
+    # never shown on the page: not kept
+    SKIPPED = frozenset({str(OA.end), str(KG.contentHash)})
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+
+
+class _ParsedSource:
+    """Triples of a TurtleFile by predicate, from one pass of the parser."""
+
+    def __init__(self, file: TurtleFile) -> None:
+        import pyoxigraph as ox
+
+        skipped, literal = file.SKIPPED, ox.Literal
+        tables: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
+        names: dict[str, str] = {}  # one str per IRI: subjects recur on every triple
+        self.count = 0
+        fmt = (ox.RdfFormat.N_TRIPLES if file.path.suffix.lower() == ".nt"
+               else ox.RdfFormat.TURTLE)
+        for q in ox.parse(path=str(file.path), format=fmt):
+            self.count += 1
+            p = q.predicate.value
+            if p in skipped:
+                continue
+            s = q.subject.value
+            s = names.setdefault(s, s)
+            o = q.object
+            if type(o) is literal:
+                tables[p].append((s, o.value, (o.language or "").lower()))
+            else:
+                value = o.value
+                tables[p].append((s, names.setdefault(value, value), None))
+        self.tables = dict(tables)
+        self._by_object: dict[str, dict[str, list[str]]] = {}
+
+    def __len__(self) -> int:
+        return self.count
+
+    def pairs(self, pred: str) -> Iterable[tuple[str, str]]:
+        return [(s, o) for s, o, _ in self.tables.get(pred, ())]
+
+    def literals(self, pred: str) -> Iterable[tuple[str, str, str]]:
+        return [(s, o, lang) for s, o, lang in self.tables.get(pred, ()) if lang is not None]
+
+    def subjects(self, pred: str, obj: str) -> Iterable[str]:
+        index = self._by_object.get(pred)
+        if index is None:  # asked once per class for rdf:type: index it
+            index = self._by_object[pred] = defaultdict(list)
+            for s, o, lang in self.tables.get(pred, ()):
+                if lang is None:
+                    index[o].append(s)
+        return index.get(obj, [])
+
+
+class GraphData:
+    """What the page and `kgraph stats` read from a graph, one predicate at a time.
+
+    `source`: an rdflib Graph or a pyoxigraph Store (its default graph) holding the
+    instance data and, optionally, the ontology. The drawn nodes (`classes`) are read at
+    once; every other table on first use. Tables map a subject to its objects in no
+    particular order: whatever is shown is sorted, so a Graph and a Store of the same
+    triples give the same page.
+    """
+
+    def __init__(self, source: GraphSource) -> None:
+        self.src: _RdflibSource | _OxigraphSource | _ParsedSource
+        if isinstance(source, Graph):
+            self.src = _RdflibSource(source)
+        elif isinstance(source, TurtleFile):
+            self.src = _ParsedSource(source)
+        elif _is_oxigraph_store(source):
+            self.src = _OxigraphSource(source)
+        else:
+            raise TypeError(f"expected an rdflib Graph, a pyoxigraph Store or a TurtleFile, not "
+                            f"{type(source).__name__}")
+        self._values: dict[str, dict[str, list[str]]] = {}
+        self._first: dict[str, dict[str, str]] = {}
+        self._literals: dict[str, dict[str, list[tuple[str, str]]]] = {}
+        self._labels: dict[str, list[tuple[str, str]]] | None = None
+        self._main: dict[str, str] = {}
+        self.classes: dict[str, str] = self._read_classes()
+
+    def __len__(self) -> int:
+        return len(self.src)
+
+    def values(self, pred: str) -> dict[str, list[str]]:
+        """subject -> objects (IRIs or lexical forms) of `pred`."""
+        table = self._values.get(pred)
+        if table is None:
+            table = self._values[pred] = {}
+            for s, o in self.src.pairs(pred):
+                got = table.get(s)
+                if got is None:
+                    table[s] = [o]
+                else:
+                    got.append(o)
+        return table
+
+    def first(self, pred: str) -> dict[str, str]:
+        """subject -> the (smallest) object of a predicate that has one per subject."""
+        table = self._first.get(pred)
+        if table is None:
+            pairs = list(self.src.pairs(pred))
+            table = dict(pairs)
+            if len(table) < len(pairs):  # several for a subject: not the store's order
+                for s, o in pairs:
+                    if o < table[s]:
+                        table[s] = o
+            self._first[pred] = table
+        return table
+
+    def literals(self, pred: str) -> dict[str, list[tuple[str, str]]]:
+        """subject -> (stripped text, language tag or '') of the literal objects, sorted."""
+        table = self._literals.get(pred)
+        if table is None:
+            table = self._literals[pred] = {}
+            for s, text, lang in self.src.literals(pred):
+                table.setdefault(s, []).append((text.strip(), lang))
+            for texts in table.values():
+                texts.sort()
+        return table
+
+    def _read_classes(self) -> dict[str, str]:
+        classes: dict[str, str] = {}
+        agreements: list[str] = []
+        for style in CLASS_STYLES:  # most specific first: the first class found is kept
+            found = self.src.subjects(P_TYPE, _KG + style.key)
+            if style.key == "Agreement":
+                found = agreements = list(found)
+            for s in found:
+                classes.setdefault(s, style.key)
+        if agreements:  # an agreement is drawn as the most advanced kind it reached
+            kinds = self.values(P_KIND)
+            for s in agreements:
+                reached = [k[len(_KG):] for k in kinds.get(s, ()) if k.startswith(_KG)
+                           and k[len(_KG):] in _AGREEMENT_KEYS]
+                if reached:
+                    classes[s] = min(reached, key=CLASS_INDEX.__getitem__)
+        return classes
+
+    def labels(self) -> dict[str, list[tuple[str, str]]]:
+        """subject -> (text, language) of skos:prefLabel, rdfs:label then dcterms:title."""
+        if self._labels is None:
+            merged: dict[str, list[tuple[str, str]]] = {}
+            for pred in LABEL_PREDICATES:
+                for s, texts in self.literals(pred).items():
+                    merged.setdefault(s, []).extend(texts)
+            self._labels = merged
+        return self._labels
+
+    def main_name(self, node: str) -> str:
+        """Names.main, without building the rest (for neighbours that are not drawn)."""
+        name = self._main.get(node)
+        if name is None:
+            best, rank = None, 3
+            for text, lang in self.labels().get(node, ()):
+                r = _LANG_RANK.get(lang, 3)
+                if text and r < rank:
+                    best, rank = text, r
+                    if r == 0:
+                        break
+            name = self._main[node] = best or _local_name(node)
+        return name
+
+    def names(self, node: str) -> Names:
+        by_lang: dict[str, list[str]] = {}
+        for text, lang in self.labels().get(node, ()):
+            texts = by_lang.setdefault(lang, [])
+            if text and text not in texts:
+                texts.append(text)
+        ordered = [*by_lang.get("id", []), *by_lang.get("", []), *by_lang.get("en", [])]
+        main = ordered[0] if ordered else _local_name(node)
+        english = next((t for t in by_lang.get("en", []) if t.casefold() != main.casefold()),
+                       None)
+        others = tuple((t, lang) for lang, texts in sorted(by_lang.items()) for t in texts
+                       if t not in (main, english))
+        aliases = tuple(sorted({t for t, _ in self.literals(P_ALT).get(node, ())}
+                               - {main, english, ""}))
+        return Names(main, english, others, aliases)
+
+    def own_term_labels(self) -> dict[str, tuple[str, str]]:
+        """kg: term -> (English, Indonesian) rdfs:label, from the ontology in this graph."""
+        en: dict[str, str] = {}
+        ind: dict[str, str] = {}
+        for s, texts in self.literals(P_LABEL).items():
+            if s.startswith(_KG):
+                key = s[len(_KG):]
+                for text, lang in texts:
+                    if lang == "en":
+                        en.setdefault(key, text)
+                    elif lang == "id":
+                        ind.setdefault(key, text)
+        return {k: (en.get(k, k), ind.get(k, en.get(k, k))) for k in en.keys() | ind.keys()}
+
+    def term_labels(self) -> dict[str, tuple[str, str]]:
+        """kg: local name -> (English, Indonesian) label: the graph's own, else the ontology's."""
+        own = self.own_term_labels()
+        if all(c.key in own for c in CLASS_STYLES):
+            return own
+        return {**_ontology_labels(), **own}
+
+
+def _is_oxigraph_store(source: object) -> bool:
+    try:
+        import pyoxigraph
+    except ImportError:  # pragma: no cover - a dependency
+        return False
+    return isinstance(source, pyoxigraph.Store)
+
+
+def read_graph(source: GraphSource | GraphData) -> GraphData:
+    """The page's (and stats') view of an rdflib Graph or pyoxigraph Store."""
+    return source if isinstance(source, GraphData) else GraphData(source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,25 +482,17 @@ class Names:
         return list(seen)
 
 
-def names_of(node: Node, props: Props) -> Names:
-    by_lang: dict[str, list[str]] = defaultdict(list)
-    for pred in _LABEL_PREDICATES:
-        for lit in _literals(props, pred):
-            text = str(lit).strip()
-            if text and text not in by_lang[lit.language or ""]:
-                by_lang[lit.language or ""].append(text)
-    ordered = [*by_lang.get("id", []), *by_lang.get("", []), *by_lang.get("en", [])]
-    main = ordered[0] if ordered else _local_name(node)
-    english = next((t for t in by_lang.get("en", []) if t.casefold() != main.casefold()), None)
-    others = tuple((t, lang) for lang, texts in sorted(by_lang.items()) for t in texts
-                   if t not in (main, english))
-    aliases = tuple(sorted({str(a).strip() for a in _literals(props, T.alt)}
-                           - {main, english, ""}))
-    return Names(main, english, others, aliases)
+def node_class(data: GraphData, node: str) -> str | None:
+    """The drawn class of a node (a key of CLASS_INDEX), or None for what is not drawn."""
+    return data.classes.get(node)
 
 
-def _local_name(node: Node) -> str:
-    text = str(node).rstrip("/")
+def names_of(data: GraphData, node: str) -> Names:
+    return data.names(node)
+
+
+def _local_name(node: str) -> str:
+    text = node.rstrip("/")
     return re.split(r"[/#]", text)[-1] or text
 
 
@@ -242,28 +503,12 @@ def _ontology_labels() -> dict[str, tuple[str, str]]:
 
     g = Graph()
     g.parse(ontology_dir() / "kgraph.ttl", format="turtle")
-    return _term_labels(g)
+    return GraphData(g).own_term_labels()
 
 
-def _term_labels(graph: Graph) -> dict[str, tuple[str, str]]:
-    en: dict[str, str] = {}
-    ind: dict[str, str] = {}
-    for s, lit in graph.subject_objects(RDFS.label):
-        if isinstance(s, URIRef) and str(s).startswith(_KG) and isinstance(lit, Literal):
-            key = str(s)[len(_KG):]
-            if lit.language == "en":
-                en[key] = str(lit)
-            elif lit.language == "id":
-                ind[key] = str(lit)
-    return {k: (en.get(k, k), ind.get(k, en.get(k, k))) for k in en.keys() | ind.keys()}
-
-
-def kg_term_labels(graph: Graph) -> dict[str, tuple[str, str]]:
+def kg_term_labels(graph: GraphSource | GraphData) -> dict[str, tuple[str, str]]:
     """kg: local name -> (English, Indonesian) label: the graph's own, else the ontology's."""
-    own = _term_labels(graph)
-    if all(c.key in own for c in CLASS_STYLES):
-        return own
-    return {**_ontology_labels(), **own}
+    return read_graph(graph).term_labels()
 
 
 # ---------------------------------------------------------------- the view model
@@ -322,50 +567,72 @@ class _Interner:
         return found
 
 
-def build_view(graph: Graph, *, overview: bool | None = None,
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Reading builds millions of small objects and no cycles: the cyclic collector would
+    only rescan them (a fifth of the time on a 10k-article graph)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def build_view(graph: GraphSource | GraphData, *, overview: bool | None = None,
                options: VizOptions = DEFAULT_OPTIONS) -> GraphView:
-    """The drawable view of `graph`; `overview=None` chooses it by size."""
-    idx = index_graph(graph)
-    classes = {s: c for s, p in idx.items() if (c := node_class(p)) is not None}
+    """The drawable view of `graph` (an rdflib Graph or a pyoxigraph Store);
+    `overview=None` chooses it by size."""
+    with _gc_paused():
+        return _build_view(read_graph(graph), overview, options)
+
+
+def _build_view(data: GraphData, overview: bool | None, options: VizOptions) -> GraphView:
+    classes = data.classes
     counts = Counter(classes.values())
     if overview is None:
         overview = len(classes) > options.overview_threshold
-    drawn = [s for s in classes
-             if not overview or CLASS_STYLES[CLASS_INDEX[classes[s]]].family in OVERVIEW_FAMILIES]
-    drawn.sort(key=lambda s: (CLASS_INDEX[classes[s]], str(s)))
+    drawn = [s for s, c in classes.items() if not overview or _FAMILY[c] in OVERVIEW_FAMILIES]
+    drawn.sort(key=lambda s: (CLASS_INDEX[classes[s]], s))
     ids = {s: i for i, s in enumerate(drawn)}
-    not_drawn = Counter(c for s, c in classes.items() if s not in ids)
+    not_drawn = Counter(c for s, c in classes.items() if s not in ids) if overview else Counter()
 
-    names = {s: names_of(s, idx[s]) for s in classes}
     articles = _Interner()
-    article_ids: dict[Node, int] = {}
+    article_ids: dict[str, int] = {}
 
-    def article_ref(a: Node) -> int:
-        if a not in article_ids:
-            title = names[a].main if a in names else _local_name(a)
-            article_ids[a] = articles((title, ids.get(a, -1)))
-        return article_ids[a]
+    def article_ref(a: str) -> int:
+        found = article_ids.get(a)
+        if found is None:
+            title = data.main_name(a) if a in classes else _local_name(a)
+            found = article_ids[a] = articles((title, ids.get(a, -1)))
+        return found
 
     edges: list[tuple[int, int, int]] = []
+    # neighbours the overview does not draw, kept by name: node -> (relation, 0 out / 1 in)
     extra: dict[int, dict[tuple[int, int], list[str]]] = defaultdict(lambda: defaultdict(list))
-    for s, i in ids.items():
-        for pred, rel in RELATION_INDEX.items():
-            for o in idx[s].get(pred, ()):
-                j = ids.get(o)
-                if j is not None:
-                    edges.append((i, j, rel))
-                elif o in classes:  # a neighbour the overview does not draw: keep its name
-                    extra[i][(rel, 0)].append(names[o].main)
-    if overview:  # undrawn subjects pointing at drawn nodes (officials representing a region)
-        for s in classes.keys() - ids.keys():
-            for pred, rel in RELATION_INDEX.items():
-                for o in idx[s].get(pred, ()):
-                    if o in ids:
-                        extra[ids[o]][(rel, 1)].append(names[s].main)
+    for rel, pred in enumerate(RELATION_PREDICATES):
+        for s, objects in data.values(pred).items():
+            i = ids.get(s)
+            if i is not None:
+                for o in objects:
+                    j = ids.get(o)
+                    if j is not None:
+                        edges.append((i, j, rel))
+                    elif o in classes:
+                        extra[i][(rel, 0)].append(o)
+            elif overview and s in classes:  # officials representing a drawn region, ...
+                for o in objects:
+                    j = ids.get(o)
+                    if j is not None:
+                        extra[j][(rel, 1)].append(s)
+    edges.sort()
 
+    names = [data.names(s) for s in drawn]
     sentences = _Interner()
-    details = tuple(_details(s, idx, names[s], classes[s], extra.get(ids[s], {}), sentences,
-                             article_ref, options) for s in drawn)
+    facts = _Facts(data)
+    details = tuple(facts.details(s, names[i], classes[s], extra.get(i, {}), sentences,
+                                  article_ref, options) for i, s in enumerate(drawn))
     for a in drawn:  # articles drawn but never cited still appear in the article table
         if classes[a] == "Article":
             article_ref(a)
@@ -378,99 +645,148 @@ def build_view(graph: Graph, *, overview: bool | None = None,
     physics = len(drawn) <= options.layout_threshold
     positions = precompute_layout(len(drawn), edges)
     rows = []
-    for s, i in ids.items():
+    labels = [n.display(options.label_chars) for n in names]
+    for i, s in enumerate(drawn):
         cls = classes[s]
         size = 7.0 if cls == "Article" else min(46.0, 11.0 + 4.5 * math.sqrt(degree[i]))
         x, y = positions[i]
-        rows.append([names[s].display(options.label_chars), CLASS_INDEX[cls], round(size, 1),
-                     round(x), round(y)])
+        rows.append([labels[i], CLASS_INDEX[cls], round(size, 1), round(x), round(y)])
     return GraphView(
         nodes=tuple(rows), edges=tuple(edges),
-        names=tuple([n for n in names[s].all() if n != names[s].display(options.label_chars)]
-                    for s in drawn),
+        names=tuple([n for n in nm.all() if n != label]
+                     for nm, label in zip(names, labels, strict=True)),
         details=details, sentences=tuple(sentences.items), articles=tuple(articles.items),
-        class_counts={k: counts[k] - not_drawn[k] for k in counts},
-        not_drawn=dict(not_drawn), overview=overview, physics=physics,
+        class_counts={c.key: counts[c.key] - not_drawn[c.key] for c in CLASS_STYLES
+                      if c.key in counts},
+        not_drawn={c.key: not_drawn[c.key] for c in CLASS_STYLES if c.key in not_drawn},
+        overview=overview, physics=physics,
         iterations=(min(options.stabilization_iterations,
                         max(30, options.physics_budget // max(1, len(drawn)))) if physics else 0),
-        term_labels=kg_term_labels(graph))
+        term_labels=data.term_labels())
 
 
-def _details(node: Node, idx: dict[Node, Props], names: Names, cls: str,
-             extra: dict[tuple[int, int], list[str]], sentences: _Interner,
-             article_ref: Callable[[Node], int], options: VizOptions) -> dict[str, Any]:
-    """The detail-panel record of one node; empty fields are left out to keep the file small."""
-    props = idx[node]
-    d: dict[str, Any] = {"iri": str(node), "name": names.main}
-    if names.english:
-        d["en"] = names.english
-    if names.others:
-        d["labels"] = [list(o) for o in names.others]
-    if names.aliases:
-        d["alt"] = list(names.aliases)
-    if positions := sorted({str(p) for p in _literals(props, T.position)}):
-        d["pos"] = positions
-    ident = [[title, str(v)] for pred, title in IDENTIFIERS for v in _literals(props, pred)]
-    if ident:
-        d["ids"] = ident
-    urls = [str(u) for u in props.get(T.url, ()) if re.match(r"https?://", str(u))]
-    if urls:
-        d["url"] = urls[0]
-    if cls in _AGREEMENT_KEYS:
-        if status := _literals(props, T.status):
-            d["status"] = str(status[0])
-        if date := _literals(props, T.date):
-            d["date"] = str(date[0])
-        d["stages"] = _stages(props, idx, sentences, article_ref)
-    evidence, more = _evidence(props, idx, sentences, article_ref, options.max_sentences)
-    if evidence:
-        d["ev"] = evidence
-    if more:
-        d["evMore"] = more
-    if extra:
-        d["x"] = [[rel, direction, sorted(set(ns))[: options.max_refs], len(set(ns))]
-                  for (rel, direction), ns in sorted(extra.items())]
-    return d
+_TRAILING_NUMBER = re.compile(r"(\d+)$")
+_AGREEMENT_INDEX = CLASS_INDEX["Agreement"]
+# a stage's kind (a class IRI) -> class index; other values count as plain agreements
+_STAGE_KIND = {_KG + key: i for key, i in CLASS_INDEX.items()}
 
 
-def _stages(props: Props, idx: dict[Node, Props], sentences: _Interner,
-            article_ref: Callable[[Node], int]) -> list[list[Any]]:
-    rows = []
-    for stage in props.get(T.has_stage, ()):
-        sp = idx.get(stage, {})
-        kind = next((str(k)[len(_KG):] for k in sp.get(T.stage_kind, ())), "Agreement")
-        status = next((str(x) for x in _literals(sp, T.status)), "")
-        date = next((str(x) for x in _literals(sp, T.date)), "")
-        art = next((article_ref(a) for a in sp.get(T.mentioned_in, ())), -1)
-        sentence = -1
-        for ev in sp.get(T.evidence, ()):
-            if text := next((str(x) for x in _literals(idx.get(ev, {}), T.sentence)), ""):
-                sentence = sentences(text)
-                break
-        order = int(m.group(1)) if (m := re.search(r"(\d+)$", str(stage))) else 0
-        rows.append((date or "9999", order, [CLASS_INDEX.get(kind, CLASS_INDEX["Agreement"]),
-                                             status, date, art, sentence]))
-    return [r for _, _, r in sorted(rows, key=lambda t: (t[0], t[1]))]
+def _ints(table: dict[str, str]) -> dict[str, int]:
+    """The values as ints (0 when not one)."""
+    try:
+        return dict(zip(table, map(int, table.values()), strict=True))
+    except ValueError:
+        out = {}
+        for k, v in table.items():
+            try:
+                out[k] = int(v)
+            except ValueError:
+                out[k] = 0
+        return out
 
 
-def _evidence(props: Props, idx: dict[Node, Props], sentences: _Interner,
-              article_ref: Callable[[Node], int], limit: int) -> tuple[list[list[Any]], int]:
-    """Distinct (sentence, article, quotes) of a node, in article and text order."""
-    found: dict[tuple[int, int], list[Any]] = {}
-    for ev in props.get(T.evidence, ()):
-        ep = idx.get(ev, {})
-        text = next((str(x) for x in _literals(ep, T.sentence)), "")
-        if not text:
-            continue
-        art = next((article_ref(a) for a in ep.get(T.in_article, ())), -1)
-        start = next((int(x.toPython()) for x in _literals(ep, T.start)), 0)
-        row = found.setdefault((sentences(text), art), [sentences(text), art, [], start])
-        row[3] = min(row[3], start)
-        quote = next((str(x) for x in _literals(ep, T.quote)), "")
-        if quote and quote != text and quote not in row[2]:
-            row[2].append(quote)
-    rows = sorted(found.values(), key=lambda r: (r[1], r[3]))
-    return [r[:3] for r in rows[:limit]], max(0, len(rows) - limit)
+class _Facts:
+    """The tables the detail panel reads, each read from the graph once."""
+
+    def __init__(self, data: GraphData) -> None:
+        self.alt = data.literals(P_ALT)
+        self.position = data.values(P_POSITION)
+        self.ids = [(title, data.values(str(pred))) for pred, title in IDENTIFIERS]
+        self.url = data.values(P_URL)
+        self.status = data.first(P_STATUS)
+        self.date = data.first(P_DATE)
+        self.has_stage = data.values(P_HAS_STAGE)
+        self.stage_kind = data.first(P_STAGE_KIND)
+        self.mentioned_in = data.values(P_MENTIONED_IN)
+        self.evidence = data.values(P_EVIDENCE)
+        self.sentence = data.first(P_SENTENCE)
+        self.in_article = data.first(P_IN_ARTICLE)
+        self.start = _ints(data.first(P_START))
+        self.quote = data.first(P_QUOTE)
+        self.main_name = data.main_name
+
+    def details(self, node: str, names: Names, cls: str,
+                extra: dict[tuple[int, int], list[str]], sentences: _Interner,
+                article_ref: Callable[[str], int], options: VizOptions) -> dict[str, Any]:
+        """The detail-panel record of a node; empty fields are left out to keep the file small."""
+        d: dict[str, Any] = {"iri": node, "name": names.main}
+        if names.english:
+            d["en"] = names.english
+        if names.others:
+            d["labels"] = [list(o) for o in names.others]
+        if names.aliases:
+            d["alt"] = list(names.aliases)
+        if positions := sorted(set(self.position.get(node, ()))):
+            d["pos"] = positions
+        ident = [[title, v] for title, table in self.ids for v in sorted(table.get(node, ()))]
+        if ident:
+            d["ids"] = ident
+        if urls := [u for u in sorted(self.url.get(node, ())) if re.match(r"https?://", u)]:
+            d["url"] = urls[0]
+        if cls in _AGREEMENT_KEYS:
+            if status := self.status.get(node):
+                d["status"] = status
+            if date := self.date.get(node):
+                d["date"] = date
+            d["stages"] = self.stages(node, sentences, article_ref)
+        evidence, more = self.sources(node, sentences, article_ref, options.max_sentences)
+        if evidence:
+            d["ev"] = evidence
+        if more:
+            d["evMore"] = more
+        if extra:
+            x = []
+            for (rel, direction), nodes in sorted(extra.items()):
+                known = sorted({self.main_name(n) for n in nodes})
+                x.append([rel, direction, known[: options.max_refs], len(known)])
+            d["x"] = x
+        return d
+
+    def stages(self, node: str, sentences: _Interner,
+               article_ref: Callable[[str], int]) -> list[list[Any]]:
+        """[kind, status, date, article, sentence] of an agreement's stages, by date."""
+        rows = []
+        date_of, sentence_of = self.date.get, self.sentence.get
+        for stage in self.has_stage.get(node, ()):
+            date = date_of(stage, "")
+            order = int(m.group(1)) if (m := _TRAILING_NUMBER.search(stage)) else 0
+            rows.append((date or "9999", order, stage, date))
+        rows.sort()
+        out = []
+        for _, _, stage, date in rows:  # interned in this order, whatever the store's order
+            kind = self.stage_kind.get(stage, "")
+            cited = self.mentioned_in.get(stage)
+            evidence = self.evidence.get(stage, ())
+            text = next((t for ev in (sorted(evidence) if len(evidence) > 1 else evidence)
+                         if (t := sentence_of(ev))), None)
+            out.append([_STAGE_KIND.get(kind, _AGREEMENT_INDEX), self.status.get(stage, ""),
+                        date, article_ref(min(cited)) if cited else -1,
+                        sentences(text) if text else -1])
+        return out
+
+    def sources(self, node: str, sentences: _Interner, article_ref: Callable[[str], int],
+                limit: int) -> tuple[list[list[Any]], int]:
+        """Distinct (sentence, article, quotes) of a node, in article and text order."""
+        found: dict[tuple[str, str], list[Any]] = {}
+        sentence_of, article_of = self.sentence.get, self.in_article.get
+        start_of, quote_of, row_of = self.start.get, self.quote.get, found.get
+        for ev in self.evidence.get(node, ()):
+            text = sentence_of(ev)
+            if not text:
+                continue
+            key = (article_of(ev, ""), text)
+            at = start_of(ev, 0)
+            row = row_of(key)
+            if row is None:
+                row = found[key] = [at]
+            elif at < row[0]:
+                row[0] = at
+            q = quote_of(ev)
+            if q and q != text:
+                row.append(q)
+        rows = sorted(found.items(), key=lambda kv: (kv[0][0], kv[1][0], kv[0][1]))
+        return ([[sentences(text), article_ref(art) if art else -1, sorted(set(row[1:]))]
+                 for (art, text), row in rows[:limit]], max(0, len(rows) - limit))
 
 
 # ---------------------------------------------------------------- layout
@@ -479,37 +795,51 @@ GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 def precompute_layout(n: int, edges: Sequence[tuple[int, int, int]], *,
                       spacing: float = 34.0, seed: int = 7) -> list[tuple[float, float]]:
-    """Positions for `n` nodes, linear-ish in the graph size (20k nodes in about a second).
+    """Positions for `n` nodes, linear in the graph size (20k nodes in a fraction of a second).
 
     networkx's spring_layout needs numpy/scipy (not dependencies here) and is quadratic
     without scipy, so: split the graph (without provenance edges) into communities
-    (label propagation), lay each out as a sunflower spiral in breadth-first order from
-    its hub so neighbours sit close, and pack the spirals on a larger spiral, biggest
+    (fast label propagation), lay each out as a sunflower spiral in breadth-first order
+    from its hub so neighbours sit close, and pack the spirals on a larger spiral, biggest
     first. Nodes with only provenance edges (articles) go to the middle of what they
-    mention. Good enough to read, and a fine start when physics refines it.
+    mention. Good enough to read, and a fine start when physics refines it. Plain lists
+    of ints throughout: a networkx graph cost more than the rest of the page.
     """
-    g = nx.Graph()
-    g.add_nodes_from(range(n))
-    g.add_edges_from((i, j) for i, j, rel in edges if not RELATION_STYLES[rel].provenance)
-    cited = {j for i, j, rel in edges if RELATION_STYLES[rel].provenance}  # articles
-    degree = dict(g.degree())
-    component: dict[int, int] = {}
+    adj: list[set[int]] = [set() for _ in range(n)]
+    cited = set()  # articles
+    for i, j, rel in edges:
+        if RELATION_STYLES[rel].provenance:
+            cited.add(j)
+        elif i != j:
+            adj[i].add(j)
+            adj[j].add(i)
+    degree = [len(a) for a in adj]
+    # neighbours best connected first, for the breadth-first order
+    nbrs = [sorted(a, key=lambda u: (-degree[u], u)) for a in adj]
+    component = [-1] * n
     sizes: list[int] = []
-    for k, comp in enumerate(nx.connected_components(g)):
-        sizes.append(len(comp))
-        component.update(dict.fromkeys(comp, k))
+    for v in range(n):
+        if component[v] < 0:
+            k, stack, size = len(sizes), [v], 0
+            component[v] = k
+            while stack:
+                u = stack.pop()
+                size += 1
+                for w in nbrs[u]:
+                    if component[w] < 0:
+                        component[w] = k
+                        stack.append(w)
+            sizes.append(size)
     # small components stay whole; big ones are split into communities (which never
     # straddle components), each laid out around its own hub
-    big = g.subgraph(v for v in range(n) if sizes[component[v]] >= 40).copy()
-    parts = [set(c) for c in nx.community.fast_label_propagation_communities(big, seed=seed)]
-    small: dict[int, set[int]] = defaultdict(set)
+    parts = _label_propagation([v for v in range(n) if sizes[component[v]] >= 40], nbrs, seed)
+    small: dict[int, list[int]] = defaultdict(list)
     for v in range(n):
         if 1 < sizes[component[v]] < 40:
-            small[component[v]].add(v)
+            small[component[v]].append(v)
     parts += small.values()
-    parts.sort(key=lambda p: (-sizes[component[next(iter(p))]], component[next(iter(p))],
-                              -len(p), min(p)))
-    groups = [_bfs_order(g, part, degree) for part in parts]
+    parts.sort(key=lambda p: (-sizes[component[p[0]]], component[p[0]], -len(p), p[0]))
+    groups = [_bfs_order(part, nbrs, degree) for part in parts]
     singles = [v for v in range(n) if sizes[component[v]] == 1 and v not in cited]
     if singles:
         groups.append(singles)
@@ -527,8 +857,40 @@ def precompute_layout(n: int, edges: Sequence[tuple[int, int, int]], *,
     return [pos.get(i, (0.0, 0.0)) for i in range(n)]
 
 
-def _bfs_order(g: nx.Graph, part: set[int], degree: dict[int, int]) -> list[int]:
+def _label_propagation(nodes: list[int], nbrs: list[list[int]], seed: int) -> list[list[int]]:
+    """Communities of `nodes` (sorted), by fast label propagation (Traag & Šubelj 2023):
+    a node takes the label most frequent among its neighbours (ties: a seeded choice);
+    when it changes, its neighbours of another label are queued again."""
+    rnd = random.Random(seed)
+    label = {v: v for v in nodes}
+    order = list(nodes)
+    rnd.shuffle(order)
+    queue = deque(order)
+    queued = set(order)
+    while queue:
+        v = queue.popleft()
+        queued.discard(v)
+        if not nbrs[v]:
+            continue
+        freq = Counter(label[w] for w in nbrs[v])
+        top = max(freq.values())
+        best = [c for c, f in freq.items() if f == top]
+        new = best[0] if len(best) == 1 else rnd.choice(best)
+        if label[v] != new:
+            label[v] = new
+            for w in nbrs[v]:
+                if label[w] != new and w not in queued:
+                    queue.append(w)
+                    queued.add(w)
+    parts: dict[int, list[int]] = {}
+    for v in nodes:
+        parts.setdefault(label[v], []).append(v)
+    return list(parts.values())
+
+
+def _bfs_order(part: list[int], nbrs: list[list[int]], degree: list[int]) -> list[int]:
     """Members in breadth-first order from the best-connected one (hubs in the middle)."""
+    members = set(part)
     order: list[int] = []
     seen: set[int] = set()
     for start in sorted(part, key=lambda v: (-degree[v], v)):
@@ -540,8 +902,8 @@ def _bfs_order(g: nx.Graph, part: set[int], degree: dict[int, int]) -> list[int]
             order.extend(queue)
             nxt = []
             for v in queue:
-                for w in sorted(g.adj[v], key=lambda u: -degree[u]):
-                    if w in part and w not in seen:
+                for w in nbrs[v]:
+                    if w in members and w not in seen:
                         seen.add(w)
                         nxt.append(w)
             queue = nxt
@@ -574,8 +936,13 @@ def _place_by_neighbours(n: int, edges: Sequence[tuple[int, int, int]],
 # ---------------------------------------------------------------- rendering
 @lru_cache(maxsize=1)
 def vis_network_js() -> str:
-    """vis-network as shipped inside pyvis (newest copy), without its source-map comment."""
-    lib = resources.files("pyvis") / "templates" / "lib"
+    """vis-network as shipped inside pyvis (newest copy), without its source-map comment.
+
+    The package folder is found without importing pyvis (which imports IPython)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("the pyvis package is not installed")
+    lib = Path(next(iter(spec.submodule_search_locations))) / "templates" / "lib"
     copies = sorted((d for d in lib.iterdir() if d.name.startswith("vis-")),
                     key=lambda d: [int(x) for x in re.findall(r"\d+", d.name)])
     if not copies:
@@ -621,15 +988,16 @@ def render_html(view: GraphView, options: VizOptions = DEFAULT_OPTIONS) -> str:
     return re.sub(r"@@([A-Z]+)@@", lambda m: parts[m.group(1)], _template("graph.html"))
 
 
-def write_html(graph: Graph, path: os.PathLike[str] | str, *, overview: bool | None = None,
-               options: VizOptions = DEFAULT_OPTIONS) -> Path:
+def write_html(graph: GraphSource | GraphData, path: os.PathLike[str] | str, *,
+               overview: bool | None = None, options: VizOptions = DEFAULT_OPTIONS) -> Path:
     """Write the interactive page of `graph` to `path` atomically; returns the path.
 
     overview: True draws only regions, agreements and sectors; False draws everything;
     None (default) chooses the overview above `options.overview_threshold` nodes.
     """
     out = Path(path)
-    page = render_html(build_view(graph, overview=overview, options=options), options)
+    with _gc_paused():
+        page = render_html(build_view(graph, overview=overview, options=options), options)
     out.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
     try:
@@ -644,5 +1012,6 @@ def write_html(graph: Graph, path: os.PathLike[str] | str, *, overview: bool | N
     return out
 
 
-__all__ = ["CLASS_STYLES", "RELATION_STYLES", "GraphView", "VizOptions", "build_view",
-           "names_of", "node_class", "precompute_layout", "render_html", "write_html"]
+__all__ = ["CLASS_STYLES", "RELATION_STYLES", "GraphData", "GraphView", "VizOptions",
+           "build_view", "kg_term_labels", "names_of", "node_class", "precompute_layout",
+           "read_graph", "render_html", "write_html"]
