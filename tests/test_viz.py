@@ -261,6 +261,15 @@ def test_same_page_from_a_graph_and_a_store(tmp_path, seeds_ttl):
     assert viz.build_view(data).payload() == viz.build_view(graph).payload()
 
 
+def test_build_page_is_the_page_of_its_graph_file(tmp_path, seeds_build):
+    """A build fills the page's tables while writing graph.ttl (evidence from the
+    fragments): the page is the one drawn from graph.ttl read back, or from rdflib."""
+    ttl, page = seeds_build.outputs["graph.ttl"], seeds_build.outputs["graph.html"]
+    from_file = viz.write_html(viz.TripleTables.from_file(ttl), tmp_path / "file.html")
+    from_graph = viz.write_html(Graph().parse(ttl, format="turtle"), tmp_path / "graph.html")
+    assert page.read_bytes() == from_file.read_bytes() == from_graph.read_bytes()
+
+
 def test_store_with_hostile_text_and_named_graphs(tmp_path):
     """Escaping holds from a Store too, and only its default graph is read."""
     ox = pytest.importorskip("pyoxigraph")

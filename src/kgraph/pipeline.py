@@ -183,17 +183,25 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
             t1 = time.perf_counter()
             bar.stage("rdf")  # triples stream from the builder into graph.ttl
             parts = GraphParts(corpus)
-            write_turtle(tally(parts.batches()), stage.path("graph.ttl"),
+            triples = tally(parts.batches())
+            if html:  # the page's tables are filled on the way to graph.ttl
+                from .viz import TripleTables, write_html  # only when drawing
+
+                tables = TripleTables()
+                triples = tables.tee(triples)
+            write_turtle(triples, stage.path("graph.ttl"),
                          tail=tally.fragments(parts.fragments()))
-            del parts
-            del corpus
             t3 = time.perf_counter()
             t2 = t1 + tally.building
             if html:
-                from .viz import TurtleFile, write_html  # only when drawing
-
                 bar.stage("html")
-                write_html(TurtleFile(stage.path("graph.ttl")), stage.path("graph.html"))
+                for row in parts.fragment_rows():
+                    tables.add(*row)
+                del parts, corpus
+                write_html(tables, stage.path("graph.html"))
+                del tables
+            else:
+                del parts, corpus
             t4 = time.perf_counter()
             timings.update({"resolve": t1 - t0, "rdf": t2 - t1, "serialise": t3 - t2,
                             "html": t4 - t3})

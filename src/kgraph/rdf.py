@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import itertools
 import pickle
 import re
 import zlib
@@ -178,6 +179,20 @@ def _evidence_triples(t: _Terms, e: ox.NamedNode, article: ox.NamedNode, ev: Evi
     return triples
 
 
+def evidence_rows(iri: str, article: str, ev: Evidence
+                  ) -> list[tuple[str, str, str, str | None]]:
+    """`_evidence_triples` as (subject, predicate, object, language) strings."""
+    rows: list[tuple[str, str, str, str | None]] = [
+        (iri, _RDF_TYPE, _KG + "Evidence", None), (iri, _KG + "inArticle", article, None),
+        (iri, _OA_START, str(ev.span.start), ""), (iri, _OA_END, str(ev.span.end), "")]
+    quote, sentence = ev.quote, ev.sentence
+    if quote:
+        rows.append((iri, _KG + "quote", _storable(quote), ""))
+    if sentence:
+        rows.append((iri, _KG + "sentence", _storable(sentence), ""))
+    return rows
+
+
 # An article's fragment is written before the article's id is known for good (the id
 # depends on its file name, and the fragment is cached by content): a placeholder
 # stands for it, replaced when the graph is written. Fragments are written with full
@@ -217,11 +232,12 @@ def evidence_fragments(facts: Facts) -> Facts:
     doc = facts.document
     article = t.iri(resource("article", _PLACEHOLDER))
     prefix = resource("evidence", _PLACEHOLDER)
-    fragment = {}
-    for span in candidate_spans(facts):
-        triples = _evidence_triples(t, t.iri(prefix + _evidence_suffix(span)), article,
-                                    Evidence(doc, span))
-        fragment[(span.start, span.end)] = (_turtle(triples), len(triples))
+    spans = candidate_spans(facts)
+    nodes = [_evidence_triples(t, t.iri(prefix + _evidence_suffix(span)), article,
+                               Evidence(doc, span)) for span in spans]
+    texts = _turtle_per_subject(nodes)
+    fragment = {(span.start, span.end): (text, len(triples))
+                for span, triples, text in zip(spans, nodes, texts, strict=True)}
     blob = zlib.compress(pickle.dumps(fragment, protocol=5), 1)
     return dataclasses.replace(facts, evidence_ttl=blob)
 
@@ -229,6 +245,24 @@ def evidence_fragments(facts: Facts) -> Facts:
 def _read_fragment(blob: bytes) -> dict[tuple[int, int], tuple[bytes, int]]:
     fragment = pickle.loads(zlib.decompress(blob))
     return fragment if isinstance(fragment, dict) else {}
+
+
+def _turtle_per_subject(nodes: list[list[ox.Triple]]) -> list[bytes]:
+    """The Turtle of each node (a list of triples of one subject, subjects distinct),
+    from one call of the writer: its output is cut where each subject starts a line.
+    Should a writer ever lay statements out otherwise, each node is written alone."""
+    if not nodes:
+        return []
+    data = _turtle(t for triples in nodes for t in triples)
+    starts = [f"{triples[0].subject} ".encode() for triples in nodes]  # "<iri> "
+    cuts, at = [], 0
+    for start in starts:
+        at = data.find(start, at)
+        if at < 0 or (at > 0 and data[at - 1:at] != b"\n"):
+            return [_turtle(triples) for triples in nodes]
+        cuts.append(at)
+    cuts.append(len(data))
+    return [data[a:b] for a, b in itertools.pairwise(cuts)]
 
 
 def _turtle(triples: Iterable[ox.Triple]) -> bytes:
@@ -263,7 +297,7 @@ class _Builder:
         self.evidence_prefix: dict[str, str] = {}  # article id -> IRI of its evidence
         # evidence written from the articles' fragments (Facts.evidence_ttl), by article
         self.use_fragments = use_fragments
-        self.cited: dict[str, list[Evidence]] = {}
+        self.cited: dict[str, list[tuple[str, Evidence]]] = {}
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
         self.out.append(ox.Triple(s, p, o))
@@ -294,7 +328,7 @@ class _Builder:
             return
         self.evidence_seen.add(iri)
         if self.use_fragments and aid in self.c.evidence_ttl:
-            self.cited.setdefault(aid, []).append(ev)  # written later, from the fragment
+            self.cited.setdefault(aid, []).append((iri, ev))  # written from the fragment
         else:
             self.pending += _evidence_triples(self.t, e, self.article_node(aid), ev)
 
@@ -304,7 +338,7 @@ class _Builder:
         for aid, cited in self.cited.items():
             article_id = quote(aid, safe="-._~").encode()
             fragment = _read_fragment(self.c.evidence_ttl[aid])
-            for ev in cited:
+            for _, ev in cited:
                 found = fragment.get((ev.span.start, ev.span.end))
                 if found is None:  # not a candidate_spans span: cannot happen, but be safe
                     e = self.t.iri(resource("evidence", aid) + _evidence_suffix(ev.span))
@@ -569,6 +603,14 @@ class GraphParts:
     def fragments(self) -> Iterator[tuple[bytes, int]]:
         """(Turtle, number of triples) of each evidence node cited; after `batches`."""
         return self._builder.fragments()
+
+    def fragment_rows(self) -> Iterator[tuple[str, str, str, str | None]]:
+        """The triples of `fragments` as (subject, predicate, object, language) strings:
+        language None for an IRI, "" for a literal without one."""
+        for aid, cited in self._builder.cited.items():
+            article = article_iri(aid)
+            for iri, ev in cited:
+                yield from evidence_rows(iri, article, ev)
 
 
 def iter_triples(corpus: Corpus, with_ontology: bool = True) -> Iterator[ox.Triple]:

@@ -167,7 +167,7 @@ LABEL_PREDICATES = (str(SKOS.prefLabel), P_LABEL, str(DCTERMS.title))  # preferr
 RELATION_PREDICATES = tuple(_KG + r.key for r in RELATION_STYLES)
 _LANG_RANK = {"id": 0, "": 1, "en": 2}  # the main name: Indonesian, untagged, else English
 
-GraphSource = Union[Graph, "pyoxigraph.Store", "TurtleFile"]
+GraphSource = Union[Graph, "pyoxigraph.Store", "TripleTables"]
 
 
 class _RdflibSource:
@@ -240,44 +240,72 @@ class _OxigraphSource:
         return map(_SUBJECT, self._quads(pred, obj))
 
 
-class TurtleFile:
-    """A graph file (Turtle or N-Triples) to draw: read once, by Oxigraph's parser, into
-    tables by predicate. No store is built: a build draws its graph.ttl this way (loading
-    a store of a large graph took three times as long as drawing it)."""
+class TripleTables:
+    """A graph read into tables by predicate, with plain strings: what the page reads.
+
+    Filled from a graph file (`from_file`: one pass of Oxigraph's parser, no store) or
+    while a build writes its graph (`add_triples`, `add`), so a build never reads back
+    what it has just written. Objects are kept with their language: None for an IRI,
+    "" for a literal without one."""
 
     # never shown on the page: not kept
     SKIPPED = frozenset({str(OA.end), str(KG.contentHash)})
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
-        self.path = Path(path)
+    def __init__(self) -> None:
+        self.tables: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
+        self.count = 0
+        self._names: dict[str, str] = {}  # one str per IRI: subjects recur on every triple
 
-
-class _ParsedSource:
-    """Triples of a TurtleFile by predicate, from one pass of the parser."""
-
-    def __init__(self, file: TurtleFile) -> None:
+    @classmethod
+    def from_file(cls, path: str | os.PathLike[str]) -> TripleTables:
+        """A Turtle (or, by its suffix, N-Triples) file."""
         import pyoxigraph as ox
 
-        skipped, literal = file.SKIPPED, ox.Literal
-        tables: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
-        names: dict[str, str] = {}  # one str per IRI: subjects recur on every triple
-        self.count = 0
-        fmt = (ox.RdfFormat.N_TRIPLES if file.path.suffix.lower() == ".nt"
-               else ox.RdfFormat.TURTLE)
-        for q in ox.parse(path=str(file.path), format=fmt):
-            self.count += 1
-            p = q.predicate.value
-            if p in skipped:
-                continue
-            s = q.subject.value
-            s = names.setdefault(s, s)
-            o = q.object
-            if type(o) is literal:
-                tables[p].append((s, o.value, (o.language or "").lower()))
+        fmt = ox.RdfFormat.N_TRIPLES if str(path).lower().endswith(".nt") else \
+            ox.RdfFormat.TURTLE
+        tables = cls()
+        tables.add_triples(ox.parse(path=str(path), format=fmt))
+        return tables
+
+    def add_triples(self, triples: Iterable[Any]) -> None:
+        """pyoxigraph triples or quads (their graph is ignored)."""
+        for _ in self.tee(triples):
+            pass
+
+    def tee(self, triples: Iterable[Any]) -> Iterator[Any]:
+        """The triples, unchanged, kept on the way through."""
+        import pyoxigraph as ox
+
+        skipped, literal, add = self.SKIPPED, ox.Literal, self.add
+        for t in triples:
+            p = t.predicate.value
+            if p not in skipped:
+                o = t.object
+                if type(o) is literal:
+                    add(t.subject.value, p, o.value, o.language or "")
+                else:
+                    add(t.subject.value, p, o.value, None)
             else:
-                value = o.value
-                tables[p].append((s, names.setdefault(value, value), None))
-        self.tables = dict(tables)
+                self.count += 1
+            yield t
+
+    def add(self, s: str, p: str, o: str, lang: str | None) -> None:
+        self.count += 1
+        if p in self.SKIPPED:
+            return
+        names = self._names
+        s = names.setdefault(s, s)
+        if lang is None:
+            o = names.setdefault(o, o)
+        self.tables[p].append((s, o, lang))
+
+
+class _TableSource:
+    """Triples of TripleTables by predicate."""
+
+    def __init__(self, tables: TripleTables) -> None:
+        self.tables = tables.tables
+        self.count = tables.count
         self._by_object: dict[str, dict[str, list[str]]] = {}
 
     def __len__(self) -> int:
@@ -287,7 +315,8 @@ class _ParsedSource:
         return [(s, o) for s, o, _ in self.tables.get(pred, ())]
 
     def literals(self, pred: str) -> Iterable[tuple[str, str, str]]:
-        return [(s, o, lang) for s, o, lang in self.tables.get(pred, ()) if lang is not None]
+        return [(s, o, lang.lower()) for s, o, lang in self.tables.get(pred, ())
+                if lang is not None]
 
     def subjects(self, pred: str, obj: str) -> Iterable[str]:
         index = self._by_object.get(pred)
@@ -310,15 +339,15 @@ class GraphData:
     """
 
     def __init__(self, source: GraphSource) -> None:
-        self.src: _RdflibSource | _OxigraphSource | _ParsedSource
+        self.src: _RdflibSource | _OxigraphSource | _TableSource
         if isinstance(source, Graph):
             self.src = _RdflibSource(source)
-        elif isinstance(source, TurtleFile):
-            self.src = _ParsedSource(source)
+        elif isinstance(source, TripleTables):
+            self.src = _TableSource(source)
         elif _is_oxigraph_store(source):
             self.src = _OxigraphSource(source)
         else:
-            raise TypeError(f"expected an rdflib Graph, a pyoxigraph Store or a TurtleFile, not "
+            raise TypeError(f"expected an rdflib Graph, a pyoxigraph Store or TripleTables, not "
                             f"{type(source).__name__}")
         self._values: dict[str, dict[str, list[str]]] = {}
         self._first: dict[str, dict[str, str]] = {}
