@@ -211,3 +211,28 @@ def test_no_cache_and_cache_dir(corpus, tmp_path, counted):
 def test_the_fingerprint_is_stable_within_a_process():
     assert extractor_fingerprint() == extractor_fingerprint()
     assert len(cache_mod.extractor_fingerprint()) == 64
+
+
+# ---------------------------------------------------------------------- gazetteer pickle
+
+
+def test_gazetteer_pickle_is_the_gazetteer_and_damage_means_rebuild(tmp_path, monkeypatch):
+    from kgraph import gazetteer as gaz_mod
+
+    monkeypatch.setenv("KGRAPH_CACHE_DIR", str(tmp_path / "user-cache"))
+    gaz_mod.gazetteer.cache_clear()
+    try:
+        built = gaz_mod.gazetteer()  # built, and written for the next process
+        path = gaz_mod._pickle_path()
+        assert path is not None and path.parent == tmp_path / "user-cache" and path.is_file()
+        gaz_mod.gazetteer.cache_clear()
+        loaded = gaz_mod.gazetteer()
+        assert loaded is not built
+        assert loaded.regions == built.regions and dict(loaded.surfaces) == dict(built.surfaces)
+        assert loaded.prefixes == built.prefixes
+        path.write_bytes(b"not a pickle")
+        gaz_mod.gazetteer.cache_clear()
+        assert gaz_mod.gazetteer().regions == built.regions
+        assert path.read_bytes() != b"not a pickle"  # written again
+    finally:
+        gaz_mod.gazetteer.cache_clear()

@@ -244,6 +244,7 @@ def test_extractor_never_crashes(text):
 
 @budget(400)
 @given(indonesian_like)
+@example(" Kepala Dinas Pariwisata Penjabat (Pj) Gubernur Kalimantan Timur Aa PT")  # head at end
 def test_extractor_on_indonesian_like_news(text):
     check_extraction(text)
 

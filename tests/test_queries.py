@@ -22,10 +22,12 @@ from kgraph.queries import (
     find_query,
     format_result,
     load_queries,
+    page_limits,
     parse_param_args,
     query_from_text,
     run_query,
     where_groups,
+    with_limit,
     with_values_block,
 )
 from kgraph.store import oxigraph_from_graph
@@ -74,6 +76,8 @@ def test_at_least_ten_saved_queries_with_headers():
     assert len(QUERIES) >= 10
     for q in QUERIES:
         assert q.title and q.question_en.endswith("?") and q.question_id.endswith("?"), q.name
+        assert q.ranking_en and q.ranking_id, q.name  # how the rows are ranked, en and id
+        assert page_limits(q.text), f"{q.name} has no LIMIT marked '# page'"
         assert q.path is not None and q.path.suffix == ".rq"
         for p in q.params:
             assert p.description and p.optional, (q.name, p)
@@ -355,3 +359,39 @@ def test_region_node_values_go_only_where_the_variable_is_in_scope():
     out = with_values_rows(text, "regionNode", [URIRef("urn:x:a"), URIRef("urn:x:b")])
     assert out.count("VALUES ?regionNode { <urn:x:a> <urn:x:b> }") == 1
     assert out.index("VALUES") > out.index("SELECT ?a WHERE { {")
+
+
+# ------------------------------------------------------------------ limits
+def test_page_limits_are_set_or_removed():
+    text = ('SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p "LIMIT 5 # page" } LIMIT 100  # page\n'
+            '} } # LIMIT 7 # page\nLIMIT 100 # page size\n')
+    assert len(page_limits(text)) == 2
+    assert with_limit(text, 20).count("LIMIT 20 ") == 2
+    removed = with_limit(text, 0)
+    assert "LIMIT 100" not in removed and '"LIMIT 5 # page"' in removed
+    assert "LIMIT 7" in removed  # a comment is left alone
+    for bad in (-1, "5; DROP ALL", 2.5, True):
+        with pytest.raises(QueryError):
+            with_limit(text, bad)  # type: ignore[arg-type]
+
+
+def test_limit_keeps_the_first_rows(seeds_graph):
+    whole = run_query(seeds_graph, find_query("evidence"), limit=0)
+    assert len(whole) > 3 and not whole.more
+    page = run_query(seeds_graph, find_query("evidence"), limit=3)
+    assert page.rows == whole.rows[:3] and page.more and page.limit == 3
+    # a query without page marks is trimmed after it ran
+    q = query_from_text("SELECT ?s WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o", "all")
+    assert len(run_query(seeds_graph, q, limit=4)) == 4
+    assert len(run_query(seeds_graph, q, limit=0)) == len(seeds_graph)
+
+
+def test_cli_limit(seeds_ttl, capsys):
+    assert main(["query", "evidence", str(seeds_ttl), "--limit", "2", "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert len(list(csv.reader(io.StringIO(captured.out)))) == 3
+    assert "first 2 rows" in captured.err and "--limit 0" in captured.err
+    assert main(["query", "evidence", str(seeds_ttl), "--limit", "0", "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert len(list(csv.reader(io.StringIO(captured.out)))) > 3 and captured.err == ""
+    assert main(["query", "sectors", str(seeds_ttl), "--limit", "-1"]) == 2

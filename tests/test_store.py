@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 
 from kgraph.cli import main
-from kgraph.queries import load_queries, run_query
+from kgraph.queries import DEFAULT_LIMIT, load_queries, run_query
 from kgraph.store import (
     StoreError,
     load_oxigraph,
@@ -61,17 +61,39 @@ def test_persistent_store_reopens_with_the_same_triples(ox_path, seeds_graph):
     assert len(again) == len(seeds_graph)
 
 
+def as_list(result) -> list[tuple[str, ...]]:
+    """Rows in order, as strings (the parts of a concatenated cell sorted)."""
+    return [tuple("" if t is None else "|".join(sorted(_SEPARATORS.split(str(t))))
+                  for t in row) for row in result.rows]
+
+
 @pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
 @pytest.mark.parametrize("region", [None, "Kaltim", "Anhui"])
-def test_every_saved_query_agrees_on_both_stores(query, region, seeds_graph, ox_store):
+@pytest.mark.parametrize("limit", [DEFAULT_LIMIT, 0])
+def test_every_saved_query_agrees_on_both_stores(query, region, limit, seeds_graph, ox_store):
     params = {"region": region} if region else None
-    memory = run_query(seeds_graph, query, params)
-    oxigraph = run_query(ox_store, query, params)
+    memory = run_query(seeds_graph, query, params, limit=limit)
+    oxigraph = run_query(ox_store, query, params, limit=limit)
     assert memory.variables == oxigraph.variables
     assert len(memory) == len(oxigraph)
     assert as_strings(memory) == as_strings(oxigraph)
+    assert as_list(memory) == as_list(oxigraph)  # the ranking is total: same order
+    assert memory.more == oxigraph.more
     if region is None:
         assert len(memory) >= 1
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[q.name for q in QUERIES])
+@pytest.mark.parametrize("region", [None, "Kaltim"])
+def test_a_limited_answer_is_the_first_rows_of_the_whole(query, region, seeds_graph,
+                                                         ox_store):
+    params = {"region": region} if region else None
+    for target in (seeds_graph, ox_store):
+        whole = as_list(run_query(target, query, params, limit=0))
+        for k in (1, 2, 3):
+            page = run_query(target, query, params, limit=k)
+            assert as_list(page) == whole[:k], (k, type(target))
+            assert page.more == (len(whole) > k)
 
 
 def test_load_replaces_the_store_content(tmp_path):

@@ -270,6 +270,16 @@ def test_build_page_is_the_page_of_its_graph_file(tmp_path, seeds_build):
     assert page.read_bytes() == from_file.read_bytes() == from_graph.read_bytes()
 
 
+def test_large_build_reads_its_graph_back_for_the_same_page(tmp_path, seeds_build,
+                                                           seeds_dir, monkeypatch):
+    from kgraph import pipeline
+
+    monkeypatch.setattr(pipeline, "TEE_MAX_ARTICLES", 0)  # as for a corpus above it
+    result = pipeline.build([seeds_dir], tmp_path / "out", validate=False, cache=False)
+    assert result.outputs["graph.html"].read_bytes() == \
+        seeds_build.outputs["graph.html"].read_bytes()
+
+
 def test_store_with_hostile_text_and_named_graphs(tmp_path):
     """Escaping holds from a Store too, and only its default graph is read."""
     ox = pytest.importorskip("pyoxigraph")

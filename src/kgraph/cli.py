@@ -261,10 +261,17 @@ def _cmd_query(args: argparse.Namespace) -> int:
     if args.graph is not None and args.store not in (None, "memory"):
         print("kgraph: give either GRAPH or --store oxigraph:PATH, not both", file=sys.stderr)
         return EXIT_USAGE
+    if args.limit < 0:
+        print("kgraph: --limit must be 0 (every row) or more", file=sys.stderr)
+        return EXIT_USAGE
     query = find_query(args.query)
     target = open_source(args.graph or DEFAULT_GRAPH, args.store)
-    result = run_query(target, query, parse_param_args(args.param))
+    result = run_query(target, query, parse_param_args(args.param), limit=args.limit)
     sys.stdout.write(format_result(result, args.format))
+    if result.more:
+        ranked = f", {query.ranking_en}" if query.ranking_en else ""
+        print(f"kgraph: showing the first {result.limit} rows{ranked}; more rows exist: "
+              "--limit 0 shows every row, --limit N the first N", file=sys.stderr)
     return EXIT_OK
 
 
@@ -329,7 +336,7 @@ def _fill_store(spec: str | None, result) -> None:
 
 
 def _add_query_parsers(sub) -> None:
-    from .queries import FORMATS
+    from .queries import DEFAULT_LIMIT, FORMATS
 
     q = sub.add_parser(
         "query", help="run a saved query (see `kgraph queries`) or a .rq file",
@@ -342,6 +349,9 @@ def _add_query_parsers(sub) -> None:
                    help="table (default), csv, tsv, or json (SPARQL 1.1 results)")
     q.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                    help="a query parameter, e.g. --param region=Kaltim (repeatable)")
+    q.add_argument("--limit", type=int, default=DEFAULT_LIMIT, metavar="N",
+                   help=f"the first N rows of the ranked answer (default {DEFAULT_LIMIT}; "
+                        "0: every row); each query's header says how it ranks")
     q.add_argument("--store", default=None, metavar="memory|oxigraph:PATH",
                    help="memory (default: parse GRAPH with rdflib) or oxigraph:PATH (query "
                         "the store filled by `kgraph build --store`)")

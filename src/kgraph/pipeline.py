@@ -13,9 +13,11 @@ import gc
 import os
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Graph
@@ -34,6 +36,9 @@ from .resolve import resolve
 
 SUMMARY_CLASSES = ("Article", "Country", "Province", "City", "Official", "Organization",
                    "Agreement", "Sector")
+# Up to this many articles the page's tables are filled while graph.ttl is written;
+# above, graph.ttl is read back for the page once the corpus is freed (see build).
+TEE_MAX_ARTICLES = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,9 +111,15 @@ _UNCITED = Sentence(0, 0, "")  # stands for every sentence a slimmed Facts dropp
 
 
 def slim(facts: Facts) -> Facts:
-    """Facts without the text that resolution and RDF never read: the article text, the
-    cleaned content and the sentences no fact cites. A large build holds every article's
-    Facts at once; this keeps about a sixth of the text."""
+    """Facts with only what resolution and RDF read. A large build holds every article's
+    Facts at once, so this drops the article text, the cleaned content, the sentences no
+    fact cites, and the repeats of a mention: of each region, body or person read
+    several times alike, the first (the graph cites a node's first span in an article,
+    and the repeats add nothing else)."""
+    facts = dataclasses.replace(
+        facts, regions=_first_of_each(facts.regions, _REGION_SAME),
+        orgs=_first_of_each(facts.orgs, _ORG_SAME),
+        officials=_first_of_each(facts.officials, _official_same))
     doc = facts.document
     spans = _spans(facts)
     cited = {sp.sentence for sp in spans}
@@ -117,9 +128,26 @@ def slim(facts: Facts) -> Facts:
            <= sentences[sp.sentence].end for sp in spans):
         return facts  # a span outside its sentence: its quote needs the full text
     slimmed = dataclasses.replace(
-        doc, article=dataclasses.replace(doc.article, text=""), content="",
+        doc, article=dataclasses.replace(doc.article, text=""), content="", furniture=(),
         sentences=tuple(s if i in cited else _UNCITED for i, s in enumerate(sentences)))
     return dataclasses.replace(facts, document=slimmed)
+
+
+# What makes two mentions alike: every field but where they were read.
+_REGION_SAME = attrgetter("region_id", "surface")
+_ORG_SAME = attrgetter("key", "name", "kind", "region_id", "acronym", "surface")
+_PERSON_SAME = attrgetter("name", "position", "represents", "default_country", "surface")
+
+
+def _official_same(ref: Any) -> tuple[Any, ...]:
+    return _PERSON_SAME(ref), None if ref.org is None else _ORG_SAME(ref.org)
+
+
+def _first_of_each(refs: tuple[Any, ...], same: Callable[[Any], Any]) -> tuple[Any, ...]:
+    firsts: dict[Any, Any] = {}
+    for ref in refs:
+        firsts.setdefault(same(ref), ref)
+    return refs if len(firsts) == len(refs) else tuple(firsts.values())
 
 
 def _spans(facts: Facts) -> list[Span]:
@@ -184,24 +212,30 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
             bar.stage("rdf")  # triples stream from the builder into graph.ttl
             parts = GraphParts(corpus)
             triples = tally(parts.batches())
-            if html:  # the page's tables are filled on the way to graph.ttl
+            # the page's tables: filled on the way to graph.ttl, or, for a large corpus,
+            # read back from it once the corpus is freed (the two at once cost too much
+            # memory; reading back costs ~0.3 s per 1,000 articles)
+            tee = html and articles <= TEE_MAX_ARTICLES
+            if html:
                 from .viz import TripleTables, write_html  # only when drawing
 
                 tables = TripleTables()
-                triples = tables.tee(triples)
+                if tee:
+                    triples = tables.tee(triples)
             write_turtle(triples, stage.path("graph.ttl"),
                          tail=tally.fragments(parts.fragments()))
             t3 = time.perf_counter()
             t2 = t1 + tally.building
-            if html:
-                bar.stage("html")
+            if tee:
                 for row in parts.fragment_rows():
                     tables.add(*row)
-                del parts, corpus
+            del parts, corpus
+            if html:
+                bar.stage("html")
+                if not tee:
+                    tables = TripleTables.from_file(stage.path("graph.ttl"))
                 write_html(tables, stage.path("graph.html"))
                 del tables
-            else:
-                del parts, corpus
             t4 = time.perf_counter()
             timings.update({"resolve": t1 - t0, "rdf": t2 - t1, "serialise": t3 - t2,
                             "html": t4 - t3})

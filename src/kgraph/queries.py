@@ -66,7 +66,11 @@ if TYPE_CHECKING:
 
 FORMATS = ("table", "csv", "json", "tsv")
 _PARAM_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_HEADER = re.compile(r"^#\s*(title|question \(en\)|pertanyaan \(id\)|param)\s*:\s*(.*?)\s*$")
+_HEADER = re.compile(r"^#\s*(title|question \(en\)|pertanyaan \(id\)|param|ranking \(en\)"
+                     r"|peringkat \(id\))\s*:\s*(.*?)\s*$")
+DEFAULT_LIMIT = 100
+# a page LIMIT of a saved query: `LIMIT 100  # page` (the comment marks it)
+_PAGE_LIMIT = re.compile(r"\bLIMIT[ \t]+(\d+)(?=[ \t]*#[ \t]*page\b)", re.I)
 _PARAM_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)\s*(?:—|--|-|:)\s*(.*)$")
 
 
@@ -90,6 +94,8 @@ class SavedQuery:
     params: tuple[QueryParam, ...]
     text: str
     path: Path | None = None
+    ranking_en: str = ""
+    ranking_id: str = ""
 
     def param(self, name: str) -> QueryParam | None:
         return next((p for p in self.params if p.name == name), None)
@@ -102,6 +108,9 @@ class QueryResult:
     variables: tuple[str, ...]
     rows: tuple[tuple[Identifier | None, ...], ...]
     boolean: bool | None = field(default=None)
+    # rows were left out: the answer is the first `limit` rows of a longer one
+    more: bool = field(default=False)
+    limit: int = field(default=0)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -148,6 +157,8 @@ def query_from_text(text: str, name: str = "query", path: Path | None = None) ->
         params=tuple(info["params"]),
         text=text,
         path=path,
+        ranking_en=info.get("ranking (en)", ""),
+        ranking_id=info.get("peringkat (id)", ""),
     )
 
 
@@ -427,12 +438,40 @@ def _as_query(query: SavedQuery | str) -> SavedQuery:
     return find_query(query)
 
 
+def page_limits(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each page LIMIT clause (`LIMIT 100  # page`) of a query:
+    a LIMIT keyword outside comments, strings and IRIs whose line comment starts
+    with `page`."""
+    blank = _blank(text)
+    return [(m.start(), m.end()) for m in _PAGE_LIMIT.finditer(text)
+            if blank[m.start():m.start() + 5].upper() == "LIMIT"]
+
+
+def with_limit(text: str, limit: int) -> str:
+    """The query with each page LIMIT set to `limit` rows (0: removed, every row).
+    `limit` is an int checked here, so only digits go into the query text."""
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
+        raise QueryError(f"limit must be a whole number >= 0, got {limit!r}")
+    out = text
+    for a, b in sorted(page_limits(text), reverse=True):
+        clause = f"LIMIT {limit}" if limit else ""
+        out = out[:a] + clause.ljust(b - a) + out[b:]
+    return out
+
+
 def run_query(graph_or_store: Graph | pyoxigraph.Store, query: SavedQuery | str,
-              params: Mapping[str, Any] | None = None) -> QueryResult:
+              params: Mapping[str, Any] | None = None,
+              limit: int = DEFAULT_LIMIT) -> QueryResult:
     """Run `query` (a SavedQuery, a saved query's name, or SPARQL text) with `params`.
 
     `graph_or_store` is an rdflib Graph/Dataset or a pyoxigraph Store. Rows hold
     rdflib terms whichever store answered.
+
+    `limit` (default 100; 0 = every row) keeps the first `limit` rows of the
+    answer. A saved query that marks its page LIMITs (`LIMIT 100  # page`) gets
+    them set to `limit` + 1, so that the store ranks the keys cheaply and fetches
+    the details of those rows only; any other query is trimmed after it ran. The
+    extra row tells whether rows were left out (`QueryResult.more`).
 
     A `region` parameter of a query that uses `?regionNode` is looked up first
     (`region_nodes`): the matching region nodes are bound to `?regionNode` with a
@@ -440,10 +479,10 @@ def run_query(graph_or_store: Graph | pyoxigraph.Store, query: SavedQuery | str,
     """
     q = _as_query(query)
     bindings = check_params(q, params)
+    text = with_limit(q.text, limit + 1 if limit else 0)
     nodes: list[Identifier] | None = None
     if "region" in bindings and uses_region_node(q.text):
         nodes = region_nodes(graph_or_store, bindings["region"])
-    text = q.text
     if nodes is not None:
         # a name matching nothing: run the query on a node that is in no graph, for
         # its variables, and answer no row
@@ -454,7 +493,9 @@ def run_query(graph_or_store: Graph | pyoxigraph.Store, query: SavedQuery | str,
         result = _run_oxigraph(graph_or_store, text, bindings)
     if nodes == []:
         return QueryResult(result.variables, (), None if result.boolean is None else False)
-    return result
+    more = bool(limit) and len(result.rows) > limit
+    rows = result.rows[:limit] if more else result.rows
+    return QueryResult(result.variables, rows, result.boolean, more, limit)
 
 
 REGION_NODE = "regionNode"
@@ -477,7 +518,7 @@ ORDER BY STR(?node)
 def region_nodes(graph_or_store: Graph | pyoxigraph.Store, region: Any) -> list[Identifier]:
     """The region nodes (instances of kg:Region or a subclass) one of whose
     rdfs:label / skos:prefLabel / skos:altLabel equals `region`, ignoring case."""
-    found = run_query(graph_or_store, _REGION_LOOKUP, {"region": region})
+    found = run_query(graph_or_store, _REGION_LOOKUP, {"region": region}, limit=0)
     return [row[0] for row in found.rows if row[0] is not None]
 
 
@@ -637,18 +678,19 @@ def _table(result: QueryResult, max_width: int) -> str:
 def query(name_or_file: SavedQuery | str | os.PathLike[str],
           graph: str | os.PathLike[str] | Graph | Any = "output/graph.ttl",
           params: Mapping[str, Any] | None = None,
-          store: str | None = None) -> QueryResult:
+          store: str | None = None, limit: int = DEFAULT_LIMIT) -> QueryResult:
     """Run a saved query (by name or `.rq` path) on a graph file, a Graph, or a store.
 
     `store`: None or "memory" parses `graph` with rdflib; "oxigraph:PATH" queries the
     persistent Oxigraph store at PATH (built by `kgraph build --store oxigraph:PATH`)
     without parsing anything. `graph` may also be given as "oxigraph:PATH".
+    `limit`: the first rows of the ranked answer (default 100; 0 = every row).
     """
     q = name_or_file if isinstance(name_or_file, SavedQuery) else find_query(name_or_file)
     from .store import open_source
 
     target = open_source(graph, store)
-    return run_query(target, q, params)
+    return run_query(target, q, params, limit)
 
 
 def list_queries(queries: Sequence[SavedQuery]) -> str:
@@ -667,6 +709,7 @@ def list_queries(queries: Sequence[SavedQuery]) -> str:
 
 
 __all__ = [
+    "DEFAULT_LIMIT",
     "FORMATS",
     "QueryError",
     "QueryParam",

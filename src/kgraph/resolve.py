@@ -259,6 +259,8 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
         org_nodes[key] = OrgNode(key, _org_name(ref), ref.kind, ref.region_id,
                                  tuple(org_acronyms[key]), tuple(acc.surfaces),
                                  tuple(acc.articles), tuple(acc.evidence))
+    _tokens.cache_clear()  # a large corpus fills them with a few hundred thousand pairs
+    _same_token.cache_clear()
     return Corpus(docs, region_nodes, org_nodes, officials, agreement_nodes,
                   {k: tuple(v) for k, v in sectors.items()},
                   {f.document.article.article_id: f.evidence_ttl for f in facts
