@@ -280,6 +280,18 @@ def test_large_build_reads_its_graph_back_for_the_same_page(tmp_path, seeds_buil
         seeds_build.outputs["graph.html"].read_bytes()
 
 
+def test_overview_tables_give_the_overview_page(tmp_path, seeds_build):
+    """Read for an overview only (a large build), graph.ttl gives the same overview page
+    from far fewer rows."""
+    ttl = seeds_build.outputs["graph.ttl"]
+    full, slim = viz.TripleTables.from_file(ttl), viz.TripleTables.from_file(ttl, True)
+    kept = sum(map(len, slim.tables.values()))
+    assert kept < sum(map(len, full.tables.values()))
+    pages = [viz.write_html(t, tmp_path / f"{n}.html", overview=True).read_bytes()
+             for n, t in (("full", full), ("slim", slim))]
+    assert pages[0] == pages[1]
+
+
 def test_store_with_hostile_text_and_named_graphs(tmp_path):
     """Escaping holds from a Store too, and only its default graph is read."""
     ox = pytest.importorskip("pyoxigraph")

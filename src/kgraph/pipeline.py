@@ -217,7 +217,7 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
             # memory; reading back costs ~0.3 s per 1,000 articles)
             tee = html and articles <= TEE_MAX_ARTICLES
             if html:
-                from .viz import TripleTables, write_html  # only when drawing
+                from .viz import DEFAULT_OPTIONS, TripleTables, write_html  # when drawing
 
                 tables = TripleTables()
                 if tee:
@@ -232,9 +232,11 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
             del parts, corpus
             if html:
                 bar.stage("html")
-                if not tee:
-                    tables = TripleTables.from_file(stage.path("graph.ttl"))
-                write_html(tables, stage.path("graph.html"))
+                overview = None
+                if not tee:  # a large corpus: its page will be an overview, read for that
+                    overview = sum(tally.counts().values()) > DEFAULT_OPTIONS.overview_threshold
+                    tables = TripleTables.from_file(stage.path("graph.ttl"), overview)
+                write_html(tables, stage.path("graph.html"), overview=overview or None)
                 del tables
             t4 = time.perf_counter()
             timings.update({"resolve": t1 - t0, "rdf": t2 - t1, "serialise": t3 - t2,

@@ -46,7 +46,7 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
 from rdflib.plugins.stores.memory import Memory
 from rdflib.term import Node
 
-from .namespaces import KG, OA, SCHEMA
+from .namespaces import KG, OA, SCHEMA, resource
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -251,19 +251,30 @@ class TripleTables:
     # never shown on the page: not kept
     SKIPPED = frozenset({str(OA.end), str(KG.contentHash)})
 
-    def __init__(self) -> None:
+    def __init__(self, overview_only: bool = False) -> None:
         self.tables: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
         self.count = 0
         self._names: dict[str, str] = {}  # one str per IRI: subjects recur on every triple
+        # overview_only: keep only what the overview page shows (see `from_file`)
+        self.overview_only = overview_only
+        self._undrawn: set[str] = set()
+        self._cited: set[str] = set()
 
     @classmethod
-    def from_file(cls, path: str | os.PathLike[str]) -> TripleTables:
-        """A Turtle (or, by its suffix, N-Triples) file."""
+    def from_file(cls, path: str | os.PathLike[str], overview_only: bool = False
+                  ) -> TripleTables:
+        """A Turtle (or, by its suffix, N-Triples) file.
+
+        `overview_only`: for a page drawn as an overview (of a large graph), leave out the
+        provenance of the nodes it does not draw (officials, bodies, articles: their
+        evidence, mentions, other names and positions) and the evidence nobody kept
+        cites. This needs a node's rdf:type before its other triples and an evidence
+        node after its citation, as graph.ttl of a build has them."""
         import pyoxigraph as ox
 
         fmt = ox.RdfFormat.N_TRIPLES if str(path).lower().endswith(".nt") else \
             ox.RdfFormat.TURTLE
-        tables = cls()
+        tables = cls(overview_only)
         tables.add_triples(ox.parse(path=str(path), format=fmt))
         return tables
 
@@ -293,11 +304,32 @@ class TripleTables:
         self.count += 1
         if p in self.SKIPPED:
             return
+        if self.overview_only and not self._in_overview(s, p, o):
+            return
         names = self._names
         s = names.setdefault(s, s)
         if lang is None:
             o = names.setdefault(o, o)
         self.tables[p].append((s, o, lang))
+
+
+    def _in_overview(self, s: str, p: str, o: str) -> bool:
+        if p == P_TYPE and o in _UNDRAWN_CLASSES:
+            self._undrawn.add(s)
+        elif s in self._undrawn:
+            return p not in _UNDRAWN_DETAILS
+        elif p == P_EVIDENCE:
+            self._cited.add(o)
+        elif s.startswith(_EVIDENCE_IRI):
+            return s in self._cited
+        return True
+
+
+_UNDRAWN_CLASSES = frozenset(_KG + c.key for c in CLASS_STYLES
+                             if c.family not in OVERVIEW_FAMILIES)
+_UNDRAWN_DETAILS = frozenset({str(KG.evidence), str(KG.mentionedIn), str(SKOS.altLabel),
+                              str(KG.position)})
+_EVIDENCE_IRI = resource("evidence", "")
 
 
 class _TableSource:
