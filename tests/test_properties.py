@@ -25,7 +25,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kgraph.clean import clean
 from kgraph.extract import extract
-from kgraph.model import Facts, Span
+from kgraph.model import Facts
 from kgraph.namespaces import KGR, resource, slug
 from kgraph.pipeline import write_turtle
 from kgraph.rdf import iter_triples, to_rdf
@@ -148,17 +148,6 @@ def assert_kgraph_iri(iri: str) -> None:
     assert not _PCT.search(iri), repr(iri)
 
 
-def spans_of(facts: Facts) -> list[Span]:
-    spans = [r.span for r in facts.regions] + [o.span for o in facts.orgs]
-    for off in facts.officials:
-        spans.append(off.span)
-        if off.org is not None:
-            spans.append(off.org.span)
-    for ag in facts.agreements:
-        spans += list(ag.spans) + [s.span for s in ag.stages] + [sp for _, sp in ag.sectors]
-    return spans
-
-
 def check_extraction(text: str) -> Facts:
     art = article(text)
     doc = clean(art)
@@ -167,7 +156,7 @@ def check_extraction(text: str) -> Facts:
     for s in doc.sentences:
         assert 0 <= s.start < s.end <= n and doc.content[s.start:s.end] == s.text
     facts = extract(doc)
-    for sp in spans_of(facts):
+    for sp in facts.spans():
         assert 0 <= sp.start <= sp.end <= n, sp
         assert -1 <= sp.sentence < len(doc.sentences), sp
     return facts

@@ -125,3 +125,16 @@ class Facts:
     # The article's evidence nodes, written in Turtle while the article is extracted (in
     # parallel, and cached with the rest): see rdf.evidence_fragments. Empty: not made.
     evidence_ttl: bytes = b""
+
+    def spans(self) -> list[Span]:
+        """Every span a fact was read at."""
+        spans = [r.span for r in self.regions] + [o.span for o in self.orgs]
+        for official in self.officials:
+            spans.append(official.span)
+            if official.org is not None:
+                spans.append(official.org.span)
+        for agreement in self.agreements:
+            spans += agreement.spans
+            spans += [stage.span for stage in agreement.stages]
+            spans += [span for _, span in agreement.sectors]
+        return spans

@@ -24,7 +24,7 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from .cache import FactsCache, default_cache_dir
-from .model import Facts, Sentence, Span
+from .model import Facts, Sentence
 from .namespaces import KG
 from .outputs import Staging, output_lock
 from .parallel import Failure, extract_stream
@@ -121,7 +121,7 @@ def slim(facts: Facts) -> Facts:
         orgs=_first_of_each(facts.orgs, _ORG_SAME),
         officials=_first_of_each(facts.officials, _official_same))
     doc = facts.document
-    spans = _spans(facts)
+    spans = facts.spans()
     cited = {sp.sentence for sp in spans}
     sentences = doc.sentences
     if any(sp.sentence >= 0 and not sentences[sp.sentence].start <= sp.start <= sp.end
@@ -148,19 +148,6 @@ def _first_of_each(refs: tuple[Any, ...], same: Callable[[Any], Any]) -> tuple[A
     for ref in refs:
         firsts.setdefault(same(ref), ref)
     return refs if len(firsts) == len(refs) else tuple(firsts.values())
-
-
-def _spans(facts: Facts) -> list[Span]:
-    spans = [r.span for r in facts.regions] + [o.span for o in facts.orgs]
-    for official in facts.officials:
-        spans.append(official.span)
-        if official.org is not None:
-            spans.append(official.org.span)
-    for agreement in facts.agreements:
-        spans += agreement.spans
-        spans += [stage.span for stage in agreement.stages]
-        spans += [span for _, span in agreement.sectors]
-    return spans
 
 
 def extract_all(inputs: Sequence[str | os.PathLike[str]], *, jobs: int | None = None,
