@@ -317,3 +317,12 @@ def test_stats_from_a_store_match(seeds_graph):
     from kgraph.stats import compute_stats
 
     assert compute_stats(_store_of(seeds_graph)) == compute_stats(seeds_graph)
+
+
+@pytest.mark.parametrize("command", ["view", "stats"])
+def test_cli_on_a_broken_graph_says_so_in_one_line(tmp_path, capsys, command):
+    bad = tmp_path / "graph.ttl"
+    bad.write_text('@prefix x: <http://x/> .\nx:a x:b "unterminated .\n', encoding="utf-8")
+    assert main([command, str(bad)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "not a valid turtle graph" in err and str(bad) in err
