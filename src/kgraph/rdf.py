@@ -1,5 +1,5 @@
-"""RDF building: `iter_triples(corpus)` streams the graph as pyoxigraph triples;
-`to_rdf(corpus) -> rdflib.Graph` gives the same graph to rdflib users.
+"""RDF building: `GraphParts(corpus)` streams the graph of a build; `iter_triples(corpus)`
+gives it as pyoxigraph triples and `to_rdf(corpus) -> rdflib.Graph` to rdflib users.
 
 Every extracted node links to the articles it was read in (kg:mentionedIn) and to
 text positions (kg:evidence -> kg:Evidence, a W3C Web Annotation
@@ -7,8 +7,10 @@ TextPositionSelector with oa:start/oa:end into the article text).
 
 The graph is built in Oxigraph terms, not rdflib's: rdflib costs ~20 µs per added
 triple (its store keeps three indexes and context bookkeeping), which made this stage
-the slowest of a large build. Triples come out subject by subject (a node's evidence
-right after it), so a streaming Turtle writer can group them without sorting.
+the slowest of a large build. Triples come out subject by subject, so a streaming
+Turtle writer groups them without sorting. The evidence nodes, about two thirds of a
+graph, are written as Turtle by the extraction workers (`evidence_fragments`) and only
+copied by a build.
 """
 
 from __future__ import annotations
@@ -291,9 +293,6 @@ class _Builder:
         self.type, self.label, self.pref, self.alt = (
             i(str(RDF.type)), i(str(RDFS.label)), i(str(SKOS.prefLabel)), i(str(SKOS.altLabel)))
         self.mentioned_in, self.has_evidence = i(_KG + "mentionedIn"), i(_KG + "evidence")
-        self.evidence_class, self.in_article = i(_KG + "Evidence"), i(_KG + "inArticle")
-        self.quote, self.sentence = i(_KG + "quote"), i(_KG + "sentence")
-        self.oa_start, self.oa_end, self.nni = i(_OA_START), i(_OA_END), i(_XSD_NNI)
         self.evidence_prefix: dict[str, str] = {}  # article id -> IRI of its evidence
         # evidence written from the articles' fragments (Facts.evidence_ttl), by article
         self.use_fragments = use_fragments
