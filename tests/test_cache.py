@@ -165,6 +165,17 @@ def test_pack_round_trip_rebinds_the_article(seeds_dir):
     assert unpack(blob, moved).document.article.path == "/new/place.txt"
 
 
+def test_unpacked_facts_share_their_names(seeds_dir):
+    """Two articles' Facts hold one copy of a region id, a name, a kind."""
+    articles, _ = read_all([seeds_dir])
+    blob = pack(parallel.extract_article(articles[1]))
+    one, two = unpack(blob, articles[1]), unpack(blob, articles[1])
+    assert one == two and one.regions and one.officials and one.agreements
+    assert one.regions[0].region_id is two.regions[0].region_id
+    assert one.officials[0].name is two.officials[0].name
+    assert one.agreements[0].stages[0].kind is two.agreements[0].stages[0].kind
+
+
 def test_a_damaged_cache_file_is_replaced(tmp_path, seeds_dir):
     (tmp_path / CACHE_FILE).write_bytes(b"this is not sqlite" * 100)
     articles, _ = read_all([seeds_dir])
