@@ -28,14 +28,19 @@ DEV_CASES = list(iter_case_dirs(CORPUS / "dev"))
 # Written by another hand after the extractor, in the style of scraped pages; used for
 # error analysis of categories only, never tuned on sentence by sentence.
 HELDOUT_CASES = list(iter_case_dirs(CORPUS / "heldout"))
+# A second held-out set (tests/corpus/heldout2/README.md): other outlets, regions and
+# partners; gold written before the extractor was run on it.
+HELDOUT2_CASES = list(iter_case_dirs(CORPUS / "heldout2"))
 SEEDS_CASE = CORPUS / "seeds"
-ALL_CASES = [*DEV_CASES, *HELDOUT_CASES, SEEDS_CASE]
+ALL_CASES = [*DEV_CASES, *HELDOUT_CASES, *HELDOUT2_CASES, SEEDS_CASE]
 
 CASE_FLOOR = 0.80  # overall F1 of every single case
 DEV_MEAN_FLOOR = 0.90  # mean overall F1 over the dev cases
 SEEDS_FLOOR = 0.95  # overall F1 of the seeds
 HELDOUT_CASE_FLOOR = 0.70
 HELDOUT_MEAN_FLOOR = 0.85
+HELDOUT2_CASE_FLOOR = 0.60
+HELDOUT2_MEAN_FLOOR = 0.86  # measured 0.911 after the data fixes, minus 0.05
 
 _PROVENANCE_QUERY = """
 SELECT DISTINCT ?node WHERE {
@@ -111,6 +116,18 @@ def test_heldout_mean_f1(builds):
     f1s = [builds.report(case).f1 for case in HELDOUT_CASES]
     assert len(f1s) >= 10
     assert sum(f1s) / len(f1s) >= HELDOUT_MEAN_FLOOR
+
+
+@pytest.mark.parametrize("case", HELDOUT2_CASES, ids=case_id)
+def test_heldout2_case_f1_floor(builds, case):
+    report = builds.report(case)
+    assert report.f1 >= HELDOUT2_CASE_FLOOR, report.format_table()
+
+
+def test_heldout2_mean_f1(builds):
+    f1s = [builds.report(case).f1 for case in HELDOUT2_CASES]
+    assert len(f1s) >= 8
+    assert sum(f1s) / len(f1s) >= HELDOUT2_MEAN_FLOOR
 
 
 def test_seeds_f1_floor(builds):
