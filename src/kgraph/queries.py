@@ -32,6 +32,14 @@ joins from them: it evaluates a sub-SELECT on its own and cannot push the region
 found by one into the rest of the query (270 ms against 22 ms for one query at
 10k articles).
 
+Answers come in pages: `run_query(..., limit=100)` (the default; 0 = every row)
+sets the `LIMIT 100  # page` clauses of a saved query to the limit + 1 (or removes
+them), so that the query ranks cheap keys (a date's text, a count), reads the details
+of the first rows only, and the extra row tells whether more exist
+(`QueryResult.more`). Each saved query states its ranking in its header
+(`# ranking (en):` / `# peringkat (id):`); the ranking is a total order, ties broken
+by IRIs, so both stores return the same rows.
+
 Writing queries that are fast on both engines: rdflib evaluates an OPTIONAL
 sub-SELECT again for every row and joins a sub-SELECT with the following triple
 patterns by nested loops, while Oxigraph evaluates a sub-SELECT once and hashes
