@@ -417,3 +417,75 @@ def test_company_name_ends_before_the_director():
               "dilakukan Direktur Utama PT Bumi Jaya Abadi Hendra Wijaya.")
     assert official(f, "Hendra Wijaya").position == "Direktur Utama PT Bumi Jaya Abadi"
     assert {o.name for o in f.orgs} == {"PT Bumi Jaya Abadi"}
+
+
+# ---------------------------------------------------------------- second heldout round
+
+def test_english_university_named_after_a_place_is_a_body():
+    f = facts("Universitas Tadulako (Untad) dan Guangxi University menandatangani nota "
+              "kesepahaman pertukaran dosen. Naskah diteken Rektor Untad Dr. Amir Kasim dan "
+              "Wakil Rektor Guangxi University Prof. Chen Weiming.")
+    assert "Guangxi University" in {o.name for o in f.orgs}
+    assert "province/CN-GX" not in region_ids(f)  # the place is part of the name
+    o = official(f, "Chen Weiming")
+    assert o.org is not None and o.org.name == "Guangxi University"
+    assert not any(o.name.startswith("University") for o in f.officials)
+    keys = {o.key for o in f.orgs}
+    assert len(pairs(f)) == 1
+    (pair,) = pairs(f)
+    assert pair <= keys and len(pair) == 2
+
+
+def test_town_after_a_university_is_its_seat_not_a_party():
+    f = facts("Pemerintah Kabupaten Konawe menandatangani perjanjian kerja sama dengan "
+              "Universitas Halu Oleo (UHO) Kendari di bidang pertanian.")
+    konawe, kendari = "city/ID-74.03", "city/ID-74.71"
+    uho = next(o.key for o in f.orgs if o.acronym == "UHO")
+    assert pairs(f) == {frozenset({konawe, uho})}
+    assert kendari in region_ids(f)  # still a place of the article
+    assert sectors(agreement(f, konawe, uho)) == {"pertanian"}
+
+
+def test_countries_named_together_frame_the_relation_not_the_partner():
+    f = facts("Pemerintah Kota Tarakan menandatangani nota kesepahaman dengan Kota Tawau. "
+              "Wali kota menyebut kerja sama itu mempererat hubungan Indonesia dan Malaysia "
+              "di bidang perdagangan.")
+    tarakan = next(r.region_id for r in f.regions if r.surface == "Kota Tarakan")
+    assert frozenset({tarakan, "country/MY"}) not in pairs(f)
+    assert sectors(agreement(f, "country/ID", "country/MY")) == {"perdagangan"}
+
+
+def test_the_town_an_embassy_sits_in_is_no_party():
+    f = facts("Pemerintah Kabupaten Malaka menjajaki kerja sama dengan Munisipio Covalima, "
+              "Timor-Leste. KBRI Dili mendukung kerja sama antardaerah itu.")
+    dili = next(r.region_id for r in f.regions if r.surface == "Dili")
+    assert not any(dili in p for p in pairs(f))
+    assert len(pairs(f)) == 1
+
+
+def test_partner_after_dengan_not_other_places_of_the_sentence():
+    f = facts("Pemerintah Kota Bitung menjajaki kerja sama dengan Kota Davao. Wali kota "
+              "menilai kerja sama dengan Davao bisa menjadi contoh bagi daerah lain, termasuk "
+              "Kabupaten Minahasa Utara.")
+    bitung = next(r.region_id for r in f.regions if r.surface == "Kota Bitung")
+    minut = next(r.region_id for r in f.regions if "Minahasa Utara" in r.surface)
+    assert not any(minut in p for p in pairs(f))
+    assert any(bitung in p for p in pairs(f))
+
+
+def test_a_foreign_town_with_its_own_sister_city():
+    f = facts("Pemerintah Kota Kupang menjajaki kerja sama sister city dengan Kota Darwin. "
+              "Darwin sudah lama memiliki hubungan sister city dengan Kota Ambon.")
+    kupang = next(r.region_id for r in f.regions if r.surface == "Kota Kupang")
+    ambon = next(r.region_id for r in f.regions if r.surface == "Kota Ambon")
+    assert frozenset({kupang, ambon}) not in pairs(f)
+
+
+def test_places_and_titles_inside_facility_names():
+    f = facts("Rombongan tiba di Bandara Sultan Hasanuddin lalu mengunjungi Benteng Belanda di "
+              "Kota Makassar. Asisten Pemerintahan menyebut kerja sama Pemkot Makassar dengan "
+              "Kota Davao mencakup pariwisata.")
+    assert not f.officials  # "Sultan Hasanuddin" names the airport
+    assert "country/NL" not in region_ids(f)  # "Benteng Belanda" is a fort
+    (a,) = f.agreements
+    assert sectors(a) == {"pariwisata"}  # "Asisten Pemerintahan" is a title, not a sector

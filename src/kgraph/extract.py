@@ -54,7 +54,8 @@ _GOV_MARKERS = {"pemprov", "pemkab", "pemkot", "pemda", "pemerintah", "provinsi"
 _FACILITY_WORDS = {"selat", "teluk", "gunung", "sungai", "danau", "laut", "jalan", "jl", "bandara",
                    "pelabuhan", "stasiun", "terminal", "hotel", "masjid", "gedung", "lapangan",
                    "stadion", "taman", "tol", "strait", "mount", "lake", "street", "bay", "rsud",
-                   "rs", "bandar", "universitas", "university"}
+                   "rs", "bandar", "universitas", "university", "benteng", "pantai", "monumen",
+                   "tugu", "menara", "fort", "beach", "airport", "port", "harbour", "museum"}
 _NOT_PARTNER = {"berbatasan", "bersebelahan", "bersaing", "dibandingkan", "dibanding",
                 "menyaingi", "melebihi", "asal", "kelahiran", "lahir"}
 _NAME_ABBREVIATIONS = {"muh", "moh", "moch", "mhd", "abd", "ach", "ahm", "dg", "dt", "st", "sy",
@@ -113,6 +114,8 @@ _COMPANY_SUFFIX = {"motors", "motor", "group", "corporation", "corp", "co", "ltd
 _SUBUNIT_HEADS = {"bidang", "bagian", "seksi", "subbagian", "subbidang", "sub", "divisi", "unit"}
 _TITLE_EXTENSION = {"luar", "biasa", "dan", "berkuasa", "penuh", "lbbp", "extraordinary",
                     "plenipotentiary", "and"}
+# English names with the head word last: "Hainan University", "Kyushu Sangyo University"
+_SUFFIX_UNIVERSITY = {"university", "college", "polytechnic"}
 _PARTY_ORG_KINDS = {"perusahaan", "universitas", "asosiasi", "kementerian", "lembaga", "bumn",
                     "bumd", "kedutaan", "konsulat", "otorita"}
 _KIND_RANK = {"cooperation": 0, "offer": 1, "loi": 2, "mou": 3, "moa": 4, "sister": 5}
@@ -457,6 +460,13 @@ class _Extraction:
                                o.ref.surface, o.ref.span)
             for m in self.mentions_between(o.i, o.j):
                 m.in_org = True
+            if o.ref.kind == "universitas":
+                # "Universitas Pattimura (Unpatti) Ambon": the town right after a university
+                # is its seat, not a party of its own
+                seat = self.region_at_token(o.j)
+                if seat is not None and seat.i == o.j and self.same_sentence(o.i, o.j) and \
+                        self.gaz.get(seat.region_id).cls != "Country":
+                    seat.in_org = True
 
     def _region_chunk(self, i: int) -> tuple[int, str | None]:
         """Optional region qualifier after an organisation or title: markers such as
@@ -577,6 +587,9 @@ class _Extraction:
         defined = self._defined_by_acronym(i)
         if defined is not None:
             return defined
+        suffixed = self._suffix_university(i)
+        if suffixed is not None:
+            return suffixed
         # "JAC Motors", "Hyundai Motor Group": capitalised run ending in a company word
         if t.text[0].isupper() and self._marked_within(self._company_words, i, 4):
             j = i
@@ -586,6 +599,28 @@ class _Extraction:
                     return OrgMention(self._ref(name, "perusahaan", None, None, i, j + 1), i, j + 1)
                 j += 1
         return None
+
+    def _suffix_university(self, i: int) -> OrgMention | None:
+        """"Hainan University", "Kyoto Sangyo University (KSU)": capitalised words (a place
+        name among them) ending in an English head word are one university."""
+        toks, lex = self.toks, self.lex
+        j = i
+        while j < len(toks) and j - i < 4 and self.same_sentence(i, j) and self.is_cap(j) and \
+                toks[j].low not in _SUFFIX_UNIVERSITY:
+            low = toks[j].low.rstrip(".")
+            if low in lex.titles or low in lex.modifiers or low in lex.stopwords or \
+                    low in lex.honorifics or low in _HEAD_STARTS:
+                return None
+            j += 1
+        if j == i or j >= len(toks) or toks[j].low not in _SUFFIX_UNIVERSITY or \
+                not toks[j].text[0].isupper() or not self.same_sentence(i, j):
+            return None
+        name = self.surface(i, j + 1)
+        acronym, end = self._paren_acronym(j + 1)
+        ref = self._ref(name, "universitas", None, acronym, i, end)
+        if acronym:
+            self.learned_acronyms[acronym] = ref
+        return OrgMention(ref, i, end)
 
     def _defined_by_acronym(self, i: int) -> OrgMention | None:
         """"Deutsches Bergbau-Museum Bochum (DBM)", "Korea International Cooperation Agency
@@ -736,6 +771,9 @@ class _Extraction:
         for i in sorted(self._title_starts):
             if i < end or i in used:
                 continue
+            if i > 0 and self.toks[i - 1].low in _FACILITY_WORDS and self.toks[i - 1].cap and \
+                    self.same_sentence(i - 1, i):
+                continue  # "Bandara Sultan Iskandar Muda": a title inside a facility name
             off = self._title_first(i)
             if off:
                 self.officials.append(off)
@@ -1264,6 +1302,11 @@ class _Extraction:
         ranges = [(o.ref.span.start, o.ref.span.end) for o in self.orgs]
         for off in self.officials:
             ranges.append((self.toks[off.i].start, self.toks[off.j - 1].end))
+        for i in sorted(self._title_starts):
+            hit = self._title_at(i)  # a title without a name: "Asisten Pemerintahan"
+            if hit is not None:
+                j = max(hit[1], self._portfolio_end(hit[1]))
+                ranges.append((self.toks[i].start, self.toks[j - 1].end))
         return ranges
 
     def _masked_sentence(self, si: int, masked: list[tuple[int, int]]) -> str:
@@ -1307,6 +1350,9 @@ class _Extraction:
                 if self._introduced_as_partner(o.i, lo):
                     org_cands.append((o.i, o.j, Party("org", o.ref.key)))
             elif o.ref.region_id and o.ref.region_id != home:
+                if o.ref.kind in {"kedutaan", "konsulat"} and \
+                        self.gaz.get(o.ref.region_id).cls == "City":
+                    continue  # "KBRI Dili": the town an embassy sits in is no party
                 cands.append((o.i, o.j, Party("region", o.ref.region_id)))
         cands.sort(key=lambda c: c[0])
         # collapse an ancestor named beside its descendant ("Anhui ... Tiongkok")
@@ -1333,7 +1379,18 @@ class _Extraction:
                 if mutual:
                     pairs.append(_pair(ca[2], cb[2]))
                     used.update({a, b})
+        pairs += self._coordinated_org_pairs(lo, hi, trig, pairs)
         rest = [c for n, c in enumerate(cands) if n not in used]
+        # "hubungan Indonesia dan Timor-Leste", "Indonesia-Malaysia-Thailand": countries
+        # named together are the frame of the relation, not partners of the acting region
+        # (they are each other's partners: the sentence's sectors stay with that relation)
+        paired_countries = self._coordinated_countries(cands)
+        for a in sorted(paired_countries):
+            if a + 1 in paired_countries and cands[a][2] != cands[a + 1][2]:
+                p = _pair(cands[a][2], cands[a + 1][2])
+                if p not in pairs:
+                    pairs.append(p)
+        rest = [c for n, c in enumerate(cands) if n not in used and n not in paired_countries]
         # a regency or city inside a party is where the work happens, not a party,
         # unless its own government is named ("Pemkab Bone")
         # (countries are no anchors: a province of a named country is still a party)
@@ -1346,6 +1403,17 @@ class _Extraction:
         all_keys = {c[2].key for c in cands}
         rest = [c for c in rest if not any(
             c[2].key in self._ancestors(k) for k in all_keys if k != c[2].key)]
+        # "kerja sama dengan Darwin bisa menjadi model bagi ... Kabupaten Raja Ampat": the
+        # body named right after "dengan" following the agreement word is the partner; other
+        # places of the sentence (not joined to it) are only mentioned
+        focus = self._dengan_partner(rest, trig)
+        if focus is not None:
+            partners = [c[2] for n, c in enumerate(rest) if n in focus]
+            rest = [c for n, c in enumerate(rest) if n in focus or c[2].key == home]
+            foreign = self._foreign_subject(cands, trig)
+            if foreign is not None and not any(p.key == home for p in partners):
+                # "Darwin sudah memiliki hubungan sister city dengan Kota Ambon"
+                return pairs + [_pair(foreign, p) for p in partners if p != foreign]
         others = []
         for c in rest:
             if c[2].key != home and c[2] not in others and not (
@@ -1369,6 +1437,85 @@ class _Extraction:
                 if p not in pairs:
                     pairs.append(p)
         return pairs
+
+    def _dengan_partner(self, rest: list[tuple[int, int, Party]],
+                        trig: int | None) -> set[int] | None:
+        """Indices in `rest` of the partner introduced by "dengan"/"with" after the trigger,
+        with the candidates joined to it by conjunctions; None when there is none."""
+        if trig is None:
+            return None
+        for n, c in enumerate(rest):
+            if c[0] <= trig:
+                continue
+            k = c[0] - 1
+            while k > trig and self.toks[k].low in _GOV_MARKERS | {"(", ")"}:
+                k -= 1
+            if k <= trig or self.toks[k].low not in {"dengan", "with"}:
+                continue
+            found = {n}
+            for m in range(n + 1, len(rest)):
+                between = [t.low for t in self.toks[rest[m - 1][1]:rest[m][0]]
+                           if t.low not in _GOV_MARKERS and t.text not in {"(", ")"}]
+                if not between or not all(w in _COORD | {","} for w in between):
+                    break
+                found.add(m)
+            return found
+        return None
+
+    def _foreign_subject(self, cands: list[tuple[int, int, Party]],
+                         trig: int | None) -> Party | None:
+        """A foreign town or province named (not as an official) just before the trigger."""
+        before = [c for c in cands if trig is not None and c[1] <= trig]
+        if not before:
+            return None
+        c = before[-1]
+        m = self.region_at_token(c[0])
+        if m is None or m.i != c[0] or c[2].kind != "region":
+            return None
+        r = self.gaz.get(c[2].key)
+        return c[2] if r.country != "ID" and r.cls != "Country" else None
+
+    def _coordinated_countries(self, cands: list[tuple[int, int, Party]]) -> set[int]:
+        """Indices of country candidates joined by a conjunction to another country."""
+        out: set[int] = set()
+        for a in range(len(cands) - 1):
+            ca, cb = cands[a], cands[a + 1]
+            if ca[2] == cb[2] or ca[2].kind != "region" or cb[2].kind != "region":
+                continue
+            if self.gaz.get(ca[2].key).cls != "Country" or \
+                    self.gaz.get(cb[2].key).cls != "Country":
+                continue
+            between = [t.low for t in self.toks[ca[1]:cb[0]]]
+            if between and all(w in _COORD for w in between):
+                out.update({a, a + 1})
+        return out
+
+    def _coordinated_org_pairs(self, lo: int, hi: int, trig: int | None,
+                               pairs: list[tuple[Party, Party]]) -> list[tuple[Party, Party]]:
+        """"Universitas A (UA) dan B University menandatangani MoU": two bodies joined by
+        a conjunction before the agreement word (or after "antara") are its two parties."""
+        bodies = [o for o in self.orgs_between(lo, hi) if o.ref.kind in _PARTY_ORG_KINDS and (
+            o.ref.region_id is None or o.ref.kind in {"perusahaan", "universitas", "asosiasi"})]
+        out: list[tuple[Party, Party]] = []
+        for x, y in itertools.pairwise(bodies):
+            if x.ref.key == y.ref.key or self.org_covering(x.i) is not x:
+                continue
+            between = [t.low for t in self.toks[x.j:y.i] if t.text not in {"(", ")"}]
+            if not between or not all(w in _COORD for w in between):
+                continue
+            before = self.tok(x.i - 1)
+            opened = before is not None and x.i > lo and before.low in {"antara", "between"}
+            prev = [t.low for t in self.toks[max(lo, x.i - 3):x.i]]
+            if not opened and ("dengan" in prev or "with" in prev or trig is None or
+                               not (y.j <= trig or self._followed_by_agreeing(y.j))):
+                continue
+            if not opened and any(t.low in {"dengan", "with", "bersama"}
+                                  for t in self.toks[y.j:hi]):
+                continue  # "A dan B menjajaki kerja sama dengan C": A and B act together
+            p = _pair(Party("org", x.ref.key), Party("org", y.ref.key))
+            if p not in pairs and p not in out:
+                out.append(p)
+        return out
 
     def _sentence_subject(self, lo: int, trig: int | None, cands) -> Party | None:
         """A government named before the trigger ("Pemprov Jawa Barat ... bermitra dengan

@@ -214,8 +214,7 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
             t3 = time.perf_counter()
             t2 = t1 + tally.building
             if tee:
-                for row in parts.fragment_rows():
-                    tables.add(*row)
+                tables.extend(parts.fragment_rows())
             del parts, corpus
             if html:
                 bar.stage("html")

@@ -254,7 +254,7 @@ class TripleTables:
     def __init__(self, overview_only: bool = False) -> None:
         self.tables: dict[str, list[tuple[str, str, str | None]]] = defaultdict(list)
         self.count = 0
-        self._names: dict[str, str] = {}  # one str per IRI: subjects recur on every triple
+        self._names: dict[str, str] = {}
         # overview_only: keep only what the overview page shows (see `from_file`)
         self.overview_only = overview_only
         self._undrawn: set[str] = set()
@@ -287,31 +287,37 @@ class TripleTables:
         """The triples, unchanged, kept on the way through."""
         import pyoxigraph as ox
 
-        skipped, literal, add = self.SKIPPED, ox.Literal, self.add
+        literal = ox.Literal
+        batch: list[tuple[str, str, str, str | None]] = []
         for t in triples:
-            p = t.predicate.value
-            if p not in skipped:
-                o = t.object
-                if type(o) is literal:
-                    add(t.subject.value, p, o.value, o.language or "")
-                else:
-                    add(t.subject.value, p, o.value, None)
+            o = t.object
+            if type(o) is literal:
+                batch.append((t.subject.value, t.predicate.value, o.value, o.language or ""))
             else:
-                self.count += 1
+                batch.append((t.subject.value, t.predicate.value, o.value, None))
+            if len(batch) == 4096:
+                self.extend(batch)
+                batch = []
             yield t
+        self.extend(batch)
 
     def add(self, s: str, p: str, o: str, lang: str | None) -> None:
-        self.count += 1
-        if p in self.SKIPPED:
-            return
-        if self.overview_only and not self._in_overview(s, p, o):
-            return
-        names = self._names
-        s = names.setdefault(s, s)
-        if lang is None:
-            o = names.setdefault(o, o)
-        self.tables[p].append((s, o, lang))
+        self.extend(((s, p, o, lang),))
 
+    def extend(self, rows: Iterable[tuple[str, str, str, str | None]]) -> None:
+        """(subject, predicate, object, language) rows: language None for an IRI, "" for
+        a literal without one."""
+        tables, names, skipped = self.tables, self._names, self.SKIPPED
+        overview, seen = self.overview_only, 0
+        for s, p, o, lang in rows:
+            seen += 1
+            if p in skipped or (overview and not self._in_overview(s, p, o)):
+                continue
+            s = names.setdefault(s, s)  # one str per IRI: subjects recur on every triple
+            if lang is None:
+                o = names.setdefault(o, o)
+            tables[p].append((s, o, lang))
+        self.count += seen
 
     def _in_overview(self, s: str, p: str, o: str) -> bool:
         if p == P_TYPE and o in _UNDRAWN_CLASSES:
