@@ -489,3 +489,12 @@ def test_places_and_titles_inside_facility_names():
     assert "country/NL" not in region_ids(f)  # "Benteng Belanda" is a fort
     (a,) = f.agreements
     assert sectors(a) == {"pariwisata"}  # "Asisten Pemerintahan" is a title, not a sector
+
+
+def test_sister_relationship_joins_cities_not_their_countries():
+    f = facts("Pemerintah Kota Medan membuka peluang kerja sama dengan Malaysia. \u201cKita juga "
+              "akan membangun kerja sama sister city antara Medan dan Ipoh, sebagai dua kota "
+              "dagang negara Indonesia dan Malaysia,\u201d kata Wali Kota Medan Bobby Nasution.")
+    assert not any(p.kind == "region" and p.key.startswith("country/") and "sister" in kinds(a)
+                   for a in f.agreements for p in a.parties)
+    assert any("sister" in kinds(a) for a in f.agreements)

@@ -1215,6 +1215,9 @@ class _Extraction:
         return max(score, key=lambda r: (score[r], -first.get(r, 10**9)))
 
     # ------------------------------------------------------------ agreements
+    def _is_country(self, party: Party) -> bool:
+        return party.kind == "region" and self.gaz.get(party.key).cls == "Country"
+
     def find_agreements(self, home: str | None) -> list[AgreementRef]:
         lex = self.lex
         per_sentence: list[tuple[int, list[tuple[Party, Party]], list[str], str]] = []
@@ -1262,7 +1265,11 @@ class _Extraction:
             for target in targets:
                 a = agreements[target]
                 a["spans"].append(sp)
-                for k in dict.fromkeys(kinds):
+                target_kinds = kinds
+                if "sister" in kinds and any(self._is_country(p) for p in target):
+                    # a sister city or province joins cities or provinces, never countries
+                    target_kinds = [k if k != "sister" else "cooperation" for k in kinds]
+                for k in dict.fromkeys(target_kinds):
                     a["stages"].append(AgreementStage(k, status, when, sp))
                 a["sectors"].extend((sid, Span(s, e, si)) for sid, s, e in sectors)
         out = []
