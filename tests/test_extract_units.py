@@ -498,3 +498,64 @@ def test_sister_relationship_joins_cities_not_their_countries():
     assert not any(p.kind == "region" and p.key.startswith("country/") and "sister" in kinds(a)
                    for a in f.agreements for p in a.parties)
     assert any("sister" in kinds(a) for a in f.agreements)
+
+
+@pytest.mark.parametrize("text, name, position, region", [
+    ("Menteri Besar Johor Onn Hafiz Ghazi menerima rombongan Pemprov Riau.",
+     "Onn Hafiz Ghazi", "Menteri Besar", "province/MY-01"),
+    ("Rombongan disambut Ketua Menteri Sarawak Abang Johari Openg di Kuching.",
+     "Abang Johari Openg", "Ketua Menteri", "province/MY-13"),
+    ("Premier Queensland Steven Miles menerima delegasi Pemprov Bali.",
+     "Steven Miles", "Premier", "province/AU-QLD"),
+    ("Presiden Otoritas Munisipio Ermera Joaquim Pereira dos Santos hadir dalam pertemuan.",
+     "Joaquim Pereira dos Santos", "Presiden Otoritas", "province/TL-ER"),
+    ("Wali Kota/Mayor Suwon Lee Jae-joon menandatangani surat niat.",
+     "Lee Jae-joon", "Wali Kota/Mayor", "city/GN-1835553"),
+])
+def test_foreign_regional_heads_title_before_name(text, name, position, region):
+    # the region after a regional head's title is read even when its country is not named
+    o = official(facts(text), name)
+    assert o.position == position
+    assert o.represents == region
+
+
+def test_foreign_executive_member_lowercase_title_and_gloss():
+    f = facts("Naskah diteken Gubernur Jambi dan anggota Dewan Eksekutif (Gedeputeerde Staten) "
+              "Provinsi Gelderland, Anouk Visser, di Kota Jambi.")
+    o = official(f, "Anouk Visser")
+    assert "Dewan Eksekutif" in o.position
+    assert o.represents == "province/NL-GE"
+
+
+def test_ambassador_accredited_to_several_countries():
+    f = facts("Duta Besar Selandia Baru untuk Indonesia, ASEAN dan Timor-Leste Kevin Burnett "
+              "berkunjung ke Kota Mataram.")
+    o = official(f, "Kevin Burnett")
+    assert o.position == "Duta Besar"
+    assert o.represents == "country/NZ"
+
+
+def test_town_after_an_office_named_by_its_holder_is_no_person():
+    f = facts("Rapat digelar di Kantor Wali Kota Tidore Kepulauan, Soasio, Kamis. Tamu lalu "
+              "diterima di ruang kerja Wali Kota Ternate Tauhid Soleman.")
+    assert [o.name for o in f.officials] == ["Tauhid Soleman"]
+
+
+def test_assistant_for_government_affairs_keeps_the_portfolio():
+    f = facts("Asisten Pemerintahan dan Keistimewaan Setda Daerah Istimewa Yogyakarta, Sri Lestari "
+              "Handayani, membuka rapat.")
+    o = official(f, "Sri Lestari Handayani")
+    assert o.position.startswith("Asisten Pemerintahan dan Keistimewaan")
+
+
+def test_foreign_titles_with_gloss_portfolio_and_excellency():
+    f = facts("Nota ditandatangani Oberbürgermeister (Wali Kota) Dortmund Thomas Westphal. "
+              "Hadir pula Wakil Wali Kota Utrecht bidang Pendidikan dan Kebudayaan, "
+              "Linda Voortman. "
+              "Duta Besar Luar Biasa dan Berkuasa Penuh Qatar untuk Indonesia H.E. Fawziya "
+              "Edrees Salman Al Sulaiti berkunjung ke Kota Batam.")
+    assert official(f, "Thomas Westphal").represents is not None
+    o = official(f, "Linda Voortman")
+    assert o.position == "Wakil Wali Kota bidang Pendidikan dan Kebudayaan"
+    o = official(f, "Fawziya Edrees Salman Al Sulaiti")
+    assert o.represents == "country/QA"

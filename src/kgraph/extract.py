@@ -51,6 +51,14 @@ _SPEECH = {
 _GOV_MARKERS = {"pemprov", "pemkab", "pemkot", "pemda", "pemerintah", "provinsi", "kabupaten",
                 "kota", "negara", "republik", "prov", "kab", "pemerintahan", "government", "of",
                 "the", "city", "province", "state", "regency", "prefektur", "prefecture"}
+# Words of a foreign local government's name that belong to its head's title
+# ("Presiden Otoritas Munisipio Bobonaro", "Mayor of the Municipal Authority of ...").
+_LOCAL_GOV_WORDS = {"otoritas", "authority", "munisipio", "munisipalitas", "municipality",
+                    "municipal"}
+# Words naming an office or residence by its holder's title ("Kantor Gubernur X, Kota").
+_OFFICE_WORDS = {"kantor", "pendopo", "pendapa", "rujab", "gedung", "aula", "wisma", "istana",
+                 "office", "residence", "rumah dinas", "rumah jabatan", "ruang kerja",
+                 "ruang rapat", "balai kota"}
 _FACILITY_WORDS = {"selat", "teluk", "gunung", "sungai", "danau", "laut", "jalan", "jl", "bandara",
                    "pelabuhan", "stasiun", "terminal", "hotel", "masjid", "gedung", "lapangan",
                    "stadion", "taman", "tol", "strait", "mount", "lake", "street", "bay", "rsud",
@@ -82,7 +90,7 @@ _NAME_JOINERS = {"of", "the", "and", "dan", "for", "-"}  # inside a name defined
 _COORD = {"dan", "dengan", "&", "serta", "and", "with", "-", "–", "/"}
 _LOCATIVE = {"di", "ke", "menuju", "in", "at", "to"}
 _PARTICLES = {"bin", "binti", "van", "der", "de", "al", "el", "von", "la", "le", "ibn", "bt",
-              "bte"}
+              "bte", "da", "dos", "das", "do"}
 _ORG_HEADS = {
     # head words (normalised) -> organisation kind
     "dinas": "dinas", "badan": "badan", "biro": "biro", "kementerian": "kementerian",
@@ -211,7 +219,7 @@ class _Extraction:
         self._parens = [k for k, t in enumerate(self.toks) if t.text == "("]
         self._company_words = [k for k, t in enumerate(self.toks) if t.low in _COMPANY_SUFFIX]
         self._title_starts = {k for k, t in enumerate(self.toks)
-                              if t.low.rstrip(".") in lex.title_starts}
+                              if t.key in lex.title_starts}
         self.mentions: list[Mention] = []
         self.orgs: list[OrgMention] = []
         self.officials: list[OfficialMention] = []
@@ -324,7 +332,8 @@ class _Extraction:
             else:
                 explicit = before in {"provinsi", "prefektur", "negara", "kota", "city", "state",
                                       "province", "wilayah"} or after in {"province", "city",
-                                                                          "prefecture", "state"}
+                                                                          "prefecture", "state"} \
+                    or (c.strong and self._regional_title_before(i))
                 licensed = f"country/{r.country}" in self.doc_countries or \
                     r.population >= 5_000_000 or c.curated
                 if not (explicit or licensed):
@@ -344,6 +353,23 @@ class _Extraction:
             return None
         options.sort(key=lambda x: (-x[0], x[1]))
         return options[0][1]
+
+    def _regional_title_before(self, i: int) -> bool:
+        """A regional head's title ends right before token i ("Menteri Besar Johor",
+        "Premier Queensland", "Ketua Menteri Sarawak"): the place is what the title governs."""
+        toks = self.toks
+        if i > 1 and toks[i - 1].text == ")":  # "Oberbürgermeister (Wali Kota) Bochum"
+            opening = next((x for x in range(i - 2, max(i - 7, 0), -1) if toks[x].text == "("),
+                           None)
+            if opening is not None and self.same_sentence(opening, i):
+                i = opening
+        for n in range(1, min(self.lex.title_max_tokens, i) + 1):
+            if not self.same_sentence(i - n, i):
+                break
+            title = self.lex.titles.get(" ".join(t.key for t in toks[i - n:i]))
+            if title and title.scope == "regional" and toks[i - n].text[0].isupper():
+                return True
+        return False
 
     def _fuzzy_regions(self) -> None:
         """Misspellings: an unknown capitalised word right after a region word
@@ -828,11 +854,18 @@ class _Extraction:
         if (k >= len(toks) or not toks[k].word or not toks[k].text[0].isupper()) and \
                 last_modifier >= 0 and toks[last_modifier].low in self.lex.titles:
             k = last_modifier  # "Deputy of the ...": the modifier is the title itself
-        if k >= len(toks) or not toks[k].word or not toks[k].text[0].isupper():
+        if k >= len(toks) or not toks[k].word:
+            return None
+        # a lower-case first word only in a title of several words whose others are
+        # capitalised ("anggota Dewan Eksekutif", "wakil Ketua"): not "kata gubernur"
+        lower = not toks[k].text[0].isupper()
+        if lower and k != i:
             return None
         best = None
         for n in range(min(self.lex.title_max_tokens, len(toks) - k), 0, -1):
-            key = " ".join(t.low for t in toks[k:k + n])
+            if lower and (n < 2 or not all(toks[x].text[0].isupper() for x in range(k + 1, k + n))):
+                continue
+            key = " ".join(t.key for t in toks[k:k + n])  # accents stripped, like the lexicon
             title = self.lex.titles.get(key)
             if title and self.same_sentence(k, k + n - 1):
                 best = (k + n, title.scope)
@@ -858,6 +891,10 @@ class _Extraction:
             t = toks[k]
             if t.text == "(" and k + 2 < len(toks) and toks[k + 2].text == ")":
                 k += 3
+                continue
+            gloss = self._gloss_end(k)
+            if gloss:
+                k = gloss  # "anggota Dewan Eksekutif (Gedeputeerde Staten) Provinsi ..."
                 continue
             o = self.org_at_token(k)
             if o:
@@ -903,6 +940,11 @@ class _Extraction:
                         k += 1
                     continue
                 break
+            if t.low == "pemerintahan" and t.text[0].isupper() and k + 1 < len(toks) and (
+                    toks[k + 1].low in {"dan", "&", ","} or self.org_at_token(k + 1)):
+                pos_tokens.append((k, k + 1))  # "Asisten Pemerintahan dan Kesra": a portfolio
+                k += 1
+                continue
             if (t.low in _GOV_MARKERS and t.text[0].isupper()) or t.low in {"of", "the"}:
                 k += 1
                 continue
@@ -934,6 +976,22 @@ class _Extraction:
             if t.text == "-" and self.glued(k) and self.region_at_token(k + 1):
                 k += 1
                 continue
+            if t.text == "/" and represents is None and not hosts:
+                alt = self._title_at(k + 1)  # "Bupati/County Executive Hwaseong": one office
+                if alt:
+                    pos_tokens.append((k, alt[1]))
+                    k = alt[1]
+                    continue
+            if t.low in {"bidang", "urusan"} and represents is not None:
+                j = self._portfolio_end(k + 1)  # "Wakil Wali Kota Leiden bidang Kebudayaan"
+                if j > k + 1:
+                    pos_tokens.append((k, j))
+                    k = j
+                    continue
+            if t.low in _LOCAL_GOV_WORDS and t.text[0].isupper():
+                pos_tokens.append((k, k + 1))  # "Presiden Otoritas Munisipio X"
+                k += 1
+                continue
             if t.text in _ROMAN and not self._starts_person(k):
                 pos_tokens.append((k, k + 1))  # "Asisten II", "Pelindo I" (not "I Wayan")
                 k += 1
@@ -946,12 +1004,27 @@ class _Extraction:
                 pos_tokens.append((k, k + 1))
                 k += 1
                 continue
+            if hosts and t.text in {",", "dan", "serta", "and", "&"} and k + 1 < len(toks) and \
+                    self.gaz.get(hosts[-1]).cls == "Country":
+                # accredited to several: "Duta Besar X untuk Indonesia, ASEAN dan Timor-Leste"
+                h = self.region_at_token(k + 1)
+                if h and h.i == k + 1 and self.gaz.get(h.region_id).cls == "Country":
+                    hosts.append(h.region_id)
+                    k = h.j
+                    continue
+                o = self.org_at_token(k + 1)
+                if o or (toks[k + 1].word and toks[k + 1].text.isupper() and
+                         len(toks[k + 1].text) >= 3 and toks[k + 1].low not in _NOT_ACRONYMS):
+                    k = o.j if o else k + 2
+                    continue
             locating = self.region_at_token(k + 1) if t.text == "," else None
             if locating is not None and locating.locator and locating.i == k + 1:
                 k = locating.j  # "di Guangzhou, Tiongkok, Dewi ...": the country only locates
                 continue
             if t.low in {"dan", "&"} and k + 1 < len(toks) and (
                     self.org_at_token(k + 1) or toks[k + 1].low in self.lex.agency_words):
+                if pos_tokens[-1][1] == k:
+                    pos_tokens.append((k, k + 1))
                 k += 1  # "Asisten Pemerintahan dan Kesra ..."
                 continue
             j = self._portfolio_end(k)
@@ -961,6 +1034,8 @@ class _Extraction:
                 continue
             break
         if k < len(toks) and toks[k].text == "," and self.same_sentence(start, k + 1):
+            if self._office_before(start):
+                return None  # "Kantor Bupati Maluku Tengah, Masohi": the office's town
             k += 1
         name_i = k
         name, name_j = self._name_at(k)
@@ -977,6 +1052,34 @@ class _Extraction:
         speaker = bool(prev and prev.low in _SPEECH and self.same_sentence(start - 1, start))
         return OfficialMention(name, position, represents, org, default_country, start, name_j,
                                name_i, name_j, speaker, hosts)
+
+    def _office_before(self, i: int) -> bool:
+        """The title at token i names an office or residence ("Kantor Bupati X",
+        "Rumah Dinas Gubernur", "Pendopo Wali Kota")."""
+        prev = self.tok(i - 1)
+        if prev is None or not self.same_sentence(i - 1, i):
+            return False
+        if prev.low in _OFFICE_WORDS:
+            return True
+        prev2 = self.tok(i - 2)
+        return bool(prev2 and self.same_sentence(i - 2, i) and
+                    f"{prev2.low} {prev.low}" in _OFFICE_WORDS)
+
+    def _gloss_end(self, k: int) -> int | None:
+        """After a title, a parenthesised gloss of a few capitalised words naming no place or
+        body ("(Gedeputeerde Staten)", "(Chief Minister)"): the index after its ')'."""
+        toks = self.toks
+        if toks[k].text != "(":
+            return None
+        for j in range(k + 1, min(k + 6, len(toks))):
+            if not self.same_sentence(k, j):
+                return None
+            if toks[j].text == ")":
+                return j + 1 if j > k + 1 else None
+            if not toks[j].word or not toks[j].text[0].isupper() or \
+                    self.region_at_token(j) or self.org_at_token(j):
+                return None
+        return None
 
     def _unknown_acronym(self, k: int) -> bool:
         t = self.toks[k]
@@ -1020,6 +1123,7 @@ class _Extraction:
         text = " ".join(self.surface(a, b) for a, b in parts if b > a)
         text = re.sub(r"\s*\([^()]{1,12}\)", "", text)  # "Penjabat (Pj) Gubernur"
         text = re.sub(r"\s*-\s*$", "", text)
+        text = re.sub(r"\s*/\s*", "/", text)  # "Bupati/County Executive"
         return " ".join(text.split()).strip(" ,-")
 
     def _name_at(self, k: int, regions_ok: bool = False) -> tuple[str | None, int]:
@@ -1031,6 +1135,10 @@ class _Extraction:
         while j < len(toks) and self.same_sentence(k, j) and len(parts) < 6:
             t = toks[j]
             low = t.low.replace(".", "")
+            if not parts and t.text == "H" and j + 3 < len(toks) and toks[j + 1].text == "." \
+                    and toks[j + 2].text == "E" and toks[j + 3].text == ".":
+                j += 4  # "H.E." (His/Her Excellency)
+                continue
             if t.word and low in self.lex.honorifics and not parts and (
                     t.text[0].isupper() or (j + 1 < len(toks) and toks[j + 1].text == ".")) \
                     and (j + 1 < len(toks) and (toks[j + 1].text == "." or self.is_cap(j + 1))):
