@@ -454,6 +454,9 @@ class _Builder:
         for key in node.member_of:
             if key in self.c.orgs:
                 self.add(iri, t.kg("memberOf"), self.org_node(key))
+        for key in node.represents_orgs:
+            if key in self.c.orgs:
+                self.add(iri, t.kg("represents"), self.org_node(key))
         self.provenance(iri, node.articles, node.evidence)
 
     def agreement(self, node: AgreementNode) -> list[ox.Triple]:

@@ -85,6 +85,7 @@ class OfficialNode:
     member_of: tuple[str, ...]  # org keys
     articles: tuple[str, ...]
     evidence: tuple[Evidence, ...]
+    represents_orgs: tuple[str, ...] = ()  # org keys: the non-government body they head
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +117,11 @@ class Corpus:
     agreements: dict[str, AgreementNode]
     sectors: dict[str, tuple[str, ...]]  # sector id -> articles
     evidence_ttl: dict[str, bytes] = field(default_factory=dict)  # article id -> Facts'
+
+
+# Kinds of organisations whose heads represent the body itself (CONTRACT: an official
+# represents the region whose government they serve, or else their organisation).
+_BODIES = frozenset({"universitas", "perusahaan", "asosiasi", "bumn", "bumd"})
 
 
 @dataclass
@@ -188,12 +194,18 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
         names = list(c["names"])
         name = _best_name(names)
         represents = list(c["represents"]) or list(c["defaults"])
+        # the rector of a university, the director of a company, the chair of a chamber
+        # act on behalf of that body, not of the region it lies in
+        bodies = tuple(k for k in c["member_of"]
+                       if (ref := org_meta.get(k)) is not None and ref.kind in _BODIES)
+        if bodies:
+            represents = []
         key = norm(name)
         officials[key] = OfficialNode(
             key=key, name=name, aliases=tuple(n for n in names if n != name),
             positions=tuple(c["positions"]), represents=tuple(represents),
             member_of=tuple(c["member_of"]), articles=tuple(c["acc"].articles),
-            evidence=tuple(c["acc"].evidence))
+            evidence=tuple(c["acc"].evidence), represents_orgs=bodies)
         for rid in represents:
             if rid in gaz.regions and rid not in regions:
                 regions[rid]
