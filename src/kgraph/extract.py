@@ -1495,7 +1495,6 @@ class _Extraction:
                     pairs.append(_pair(ca[2], cb[2]))
                     used.update({a, b})
         pairs += self._coordinated_org_pairs(lo, hi, trig, pairs)
-        rest = [c for n, c in enumerate(cands) if n not in used]
         # "hubungan Indonesia dan Timor-Leste", "Indonesia-Malaysia-Thailand": countries
         # named together are the frame of the relation, not partners of the acting region
         # (they are each other's partners: the sentence's sectors stay with that relation)
