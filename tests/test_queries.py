@@ -26,6 +26,7 @@ from kgraph.queries import (
     parse_param_args,
     query_from_text,
     run_query,
+    select_variants,
     where_groups,
     with_limit,
     with_values_block,
@@ -395,3 +396,37 @@ def test_cli_limit(seeds_ttl, capsys):
     captured = capsys.readouterr()
     assert len(list(csv.reader(io.StringIO(captured.out)))) > 3 and captured.err == ""
     assert main(["query", "sectors", str(seeds_ttl), "--limit", "-1"]) == 2
+
+
+def test_variants_are_chosen_by_whether_a_parameter_is_given():
+    text = ("SELECT ?x WHERE {\n"
+            "#if region\n"
+            "  ?x <urn:p> ?regionNode .\n"
+            "  #if other\n"
+            "  ?x <urn:q> ?other .\n"
+            "  #endif\n"
+            "#else\n"
+            "  ?x <urn:p> ?any .  # no region\n"
+            "#endif\n"
+            "}")
+    with_region = select_variants(text, {"region"})
+    assert "?regionNode" in with_region and "?any" not in with_region
+    assert "?other" not in with_region
+    assert "?other" in select_variants(text, {"region", "other"})
+    without = select_variants(text, set())
+    assert "?any" in without and "?regionNode" not in without and "?other" not in without
+    # whole lines are blanked, so line numbers are kept
+    assert without.count("\n") == text.count("\n")
+    assert "#" not in without.replace("# no region", "")
+    for bad in ("#if region\n", "#endif\n", "#else\n", "#if region\n#else\n#else\n#endif\n",
+                "#if 1x\n#endif\n", "#if region extra\n#endif\n"):
+        with pytest.raises(QueryError):
+            select_variants(bad, set())
+    with pytest.raises(QueryError, match="names no parameter"):
+        select_variants("#if regoin\n#endif\n", set(), ["region"])
+
+
+def test_saved_query_variants_name_their_parameters():
+    for q in load_queries():
+        select_variants(q.text, set(), [p.name for p in q.params])
+        select_variants(q.text, {p.name for p in q.params}, [p.name for p in q.params])
