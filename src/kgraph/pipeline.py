@@ -287,10 +287,6 @@ class _Tally:
         return {name: self._types[str(KG[name])] for name in SUMMARY_CLASSES}
 
 
-def count_classes(graph: Graph) -> dict[str, int]:
-    return {name: len(set(graph.subjects(RDF.type, KG[name]))) for name in SUMMARY_CLASSES}
-
-
 def write_turtle(triples: Iterable[ox.Triple], path: Path, tail: Iterable[bytes] = ()
                  ) -> None:
     """graph.ttl, written by Oxigraph (10-50 times faster than rdflib's writer), with

@@ -21,7 +21,7 @@ import itertools
 import pickle
 import re
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -274,6 +274,18 @@ def _turtle(triples: Iterable[ox.Triple]) -> bytes:
     return b"".join(line for line in lines if not line.startswith(b"@prefix "))
 
 
+class _Nodes(dict[str, ox.NamedNode]):
+    """IRI nodes by corpus key (article id, region id, org key), each made once."""
+
+    def __init__(self, make: Callable[[str], ox.NamedNode]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str) -> ox.NamedNode:
+        node = self[key] = self.make(key)
+        return node
+
+
 class _Builder:
     """Emits the triples of one node at a time: `self.out` gathers the current node's
     triples and those of the evidence it points to, and `flush` hands them on."""
@@ -286,9 +298,10 @@ class _Builder:
         self.pending: list[ox.Triple] = []  # evidence nodes of the current subject
         self.evidence_seen: set[str] = set()
         # nodes by corpus key: their IRIs are met again and again
-        self.articles: dict[str, ox.NamedNode] = {}
-        self.regions: dict[str, ox.NamedNode] = {}
-        self.orgs: dict[str, ox.NamedNode] = {}
+        t = self.t
+        self.articles = _Nodes(lambda article_id: t.iri(article_iri(article_id)))
+        self.regions = _Nodes(lambda region_id: t.iri(region_iri(region_id)))
+        self.orgs = _Nodes(lambda key: t.iri(org_iri(key)))
         i = self.t.iri
         self.type, self.label, self.pref, self.alt = (
             i(str(RDF.type)), i(str(RDFS.label)), i(str(SKOS.prefLabel)), i(str(SKOS.altLabel)))
@@ -308,12 +321,6 @@ class _Builder:
         self.out, self.pending = [], []
         return out
 
-    def article_node(self, article_id: str) -> ox.NamedNode:
-        node = self.articles.get(article_id)
-        if node is None:
-            node = self.articles[article_id] = self.t.iri(article_iri(article_id))
-        return node
-
     def evidence(self, node: ox.NamedNode, ev: Evidence) -> None:
         # the hottest code of a build (one call per cited span): terms made by hand
         aid = ev.article_id
@@ -329,7 +336,7 @@ class _Builder:
         if self.use_fragments and aid in self.c.evidence_ttl:
             self.cited.setdefault(aid, []).append((iri, ev))  # written from the fragment
         else:
-            self.pending += _evidence_triples(self.t, e, self.article_node(aid), ev)
+            self.pending += _evidence_triples(self.t, e, self.articles[aid], ev)
 
     def fragments(self) -> Iterator[tuple[bytes, int]]:
         """The Turtle of the evidence nodes cited from pre-written fragments, with their
@@ -341,7 +348,7 @@ class _Builder:
                 found = fragment.get((ev.span.start, ev.span.end))
                 if found is None:  # not a candidate_spans span: cannot happen, but be safe
                     e = self.t.iri(resource("evidence", aid) + _evidence_suffix(ev.span))
-                    triples = _evidence_triples(self.t, e, self.article_node(aid), ev)
+                    triples = _evidence_triples(self.t, e, self.articles[aid], ev)
                     yield _turtle(triples), len(triples)
                 else:
                     text, count = found
@@ -352,7 +359,7 @@ class _Builder:
         """kg:mentionedIn every article, and the first `per_article` text positions in each
         (a region named forty times in one article needs one pointer into it, not forty)."""
         for aid in articles:
-            self.add(node, self.mentioned_in, self.article_node(aid))
+            self.add(node, self.mentioned_in, self.articles[aid])
         taken: dict[str, int] = {}
         for ev in evidence:
             if taken.get(ev.article_id, 0) < per_article:
@@ -361,7 +368,7 @@ class _Builder:
 
     # ------------------------------------------------------------ nodes
     def article(self, doc: Document) -> None:
-        a = self.article_node(doc.article.article_id)
+        a = self.articles[doc.article.article_id]
         art, t = doc.article, self.t
         self.add(a, self.type, t.kg("Article"))
         self.add(a, t.kg("fileName"), t.text(art.file_name))
@@ -379,26 +386,14 @@ class _Builder:
             self.add(a, t.kg("datelineText"), t.text(doc.dateline_place))
             place = self._dateline_region(doc.dateline_place)
             if place:
-                self.add(a, t.kg("datelinePlace"), self.region_node(place))
-
-    def region_node(self, region_id: str) -> ox.NamedNode:
-        node = self.regions.get(region_id)
-        if node is None:
-            node = self.regions[region_id] = self.t.iri(region_iri(region_id))
-        return node
-
-    def org_node(self, key: str) -> ox.NamedNode:
-        node = self.orgs.get(key)
-        if node is None:
-            node = self.orgs[key] = self.t.iri(org_iri(key))
-        return node
+                self.add(a, t.kg("datelinePlace"), self.regions[place])
 
     def party_node(self, p: Party) -> ox.NamedNode:
-        return self.region_node(p.key) if p.kind == "region" else self.org_node(p.key)
+        return self.regions[p.key] if p.kind == "region" else self.orgs[p.key]
 
     def region(self, node: RegionNode) -> None:
         r, t = self.gaz.get(node.region_id), self.t
-        iri = self.region_node(node.region_id)
+        iri = self.regions[node.region_id]
         self.add(iri, self.type, t.kg(r.cls))
         self.add(iri, self.label, t.text(r.name, "id"))
         self.add(iri, self.pref, t.text(r.name, "id"))
@@ -416,12 +411,12 @@ class _Builder:
             self.add(iri, t.kg("geonamesId"), t.text(str(r.geonames)))
             self.add(iri, t.iri(_SCHEMA_SAMEAS), t.iri(GEONAMES[f"{r.geonames}/"]))
         if node.parent:
-            self.add(iri, t.kg("locatedIn"), self.region_node(node.parent))
+            self.add(iri, t.kg("locatedIn"), self.regions[node.parent])
         self.provenance(iri, node.articles, node.evidence)
 
     def org(self, node: OrgNode) -> None:
         t = self.t
-        iri = self.org_node(node.key)
+        iri = self.orgs[node.key]
         self.add(iri, self.type, t.kg("Organization"))
         cls = _ORG_CLASS.get(node.kind)
         if cls is not None:
@@ -431,7 +426,7 @@ class _Builder:
             region_name = self.gaz.get(node.region_id).name
             if region_name.casefold() not in label.casefold():
                 label = f"{label} {region_name}"
-            self.add(iri, t.kg("region"), self.region_node(node.region_id))
+            self.add(iri, t.kg("region"), self.regions[node.region_id])
         self.add(iri, self.label, t.text(label))
         self.add(iri, self.pref, t.text(label))
         for alt in sorted({*node.acronyms, *node.surfaces} - {label}):
@@ -450,13 +445,13 @@ class _Builder:
             self.add(iri, t.kg("position"), t.text(pos))
         for rid in node.represents:
             if rid in self.c.regions:
-                self.add(iri, t.kg("represents"), self.region_node(rid))
+                self.add(iri, t.kg("represents"), self.regions[rid])
         for key in node.member_of:
             if key in self.c.orgs:
-                self.add(iri, t.kg("memberOf"), self.org_node(key))
+                self.add(iri, t.kg("memberOf"), self.orgs[key])
         for key in node.represents_orgs:
             if key in self.c.orgs:
-                self.add(iri, t.kg("represents"), self.org_node(key))
+                self.add(iri, t.kg("represents"), self.orgs[key])
         self.provenance(iri, node.articles, node.evidence)
 
     def agreement(self, node: AgreementNode) -> list[ox.Triple]:
@@ -488,7 +483,7 @@ class _Builder:
             if st.date:
                 self.add(s, t.kg("date"), t.date(st.date))
                 dates.append(st.date)
-            self.add(s, self.mentioned_in, self.article_node(st.article_id))
+            self.add(s, self.mentioned_in, self.articles[st.article_id])
             self.evidence(s, st.evidence)
             self.out = outer
             if _KIND_ORDER[st.kind] > _KIND_ORDER[best_kind]:
@@ -532,7 +527,7 @@ class _Builder:
         for alt in s.alt_labels:
             self.add(iri, self.alt, t.text(alt, "id"))
         for aid in self.c.sectors[sid]:
-            self.add(iri, self.mentioned_in, self.article_node(aid))
+            self.add(iri, self.mentioned_in, self.articles[aid])
 
     def triples(self) -> Iterator[list[ox.Triple]]:
         """The graph in batches: one node (and the evidence it cites) per batch."""
