@@ -274,7 +274,7 @@ def test_large_build_reads_its_graph_back_for_the_same_page(tmp_path, seeds_buil
                                                            seeds_dir, monkeypatch):
     from kgraph import pipeline
 
-    monkeypatch.setattr(pipeline, "TEE_MAX_ARTICLES", 0)  # as for a corpus above it
+    monkeypatch.setattr(pipeline, "PAGE_FROM_CORPUS_MAX_ARTICLES", 0)  # as for a corpus above it
     result = pipeline.build([seeds_dir], tmp_path / "out", validate=False, cache=False)
     assert result.outputs["graph.html"].read_bytes() == \
         seeds_build.outputs["graph.html"].read_bytes()

@@ -24,7 +24,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import io
 import os
 import pickle
 import sqlite3
@@ -35,7 +34,6 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from types import TracebackType
-from typing import Any
 
 from .model import Article, Document, Facts
 
@@ -93,33 +91,14 @@ def content_key(article: Article) -> str:
     return h.hexdigest()
 
 
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-class _Pickler(pickle.Pickler):
-    """Dataclasses pickled as `cls(*fields)`: twice as fast to load as the default
-    (slots dataclasses otherwise restore every object through `dataclasses.fields`)."""
-
-    def reducer_override(self, obj: object) -> Any:
-        cls = type(obj)
-        names = _FIELD_NAMES.get(cls)
-        if names is None:
-            if not dataclasses.is_dataclass(cls):
-                return NotImplemented
-            names = _FIELD_NAMES[cls] = tuple(f.name for f in dataclasses.fields(cls)
-                                              if f.init)
-        return cls, tuple(getattr(obj, n) for n in names)
-
-
 def pack(facts: Facts) -> bytes:
     """Facts as stored: pickled without the article text, compressed."""
     doc = facts.document
     slim = dataclasses.replace(
         facts, document=dataclasses.replace(doc, article=dataclasses.replace(doc.article,
                                                                             text="")))
-    buf = io.BytesIO()
-    _Pickler(buf, protocol=_PICKLE_PROTOCOL).dump(slim)
-    return zlib.compress(buf.getvalue(), 1)
+    # records pickle by field (model.fast_pickle)
+    return zlib.compress(pickle.dumps(slim, protocol=_PICKLE_PROTOCOL), 1)
 
 
 def unpack(blob: bytes, article: Article) -> Facts:
@@ -181,6 +160,8 @@ class FactsCache:
         self.errors = 0
         self._used: set[str] = set()
         self._pending: list[tuple[str, str, bytes]] = []
+        self._keys: dict[tuple[str, str], str] = {}  # (path, file name) -> key
+        self.snapshot: Snapshot | None = None
         self.directory.mkdir(parents=True, exist_ok=True)
         self._db = self._connect()
 
@@ -215,11 +196,22 @@ class FactsCache:
                                (key, self.fingerprint)).fetchone()
         return None if row is None else bytes(row[0])
 
+    def use_snapshot(self) -> Snapshot:
+        """Loads the snapshot of the last build's slim Facts (see `Snapshot`): from now
+        on `get` gives the Facts it has slimmed, and `snapshot_pairs` what to write."""
+        self.snapshot = Snapshot(self.directory, self.fingerprint).load()
+        return self.snapshot
+
     def get(self, article: Article, key: str | None = None) -> Facts | None:
         """The cached Facts of `article`, or None (counted as a hit or a miss)."""
         key = key or content_key(article)
+        self._keys[article.path, article.file_name] = key
+        facts = None if self.snapshot is None else self.snapshot.get(article, key)
+        if facts is not None:
+            self.hits += 1
+            self._used.add(key)
+            return facts
         blob = self.get_blob(key)
-        facts = None
         if blob is not None:
             try:
                 facts = unpack(blob, article)
@@ -232,14 +224,20 @@ class FactsCache:
             self._used.add(key)
         return facts
 
-    def put_blob(self, key: str, blob: bytes) -> None:
+    def put_blob(self, key: str, blob: bytes, article: Article | None = None) -> None:
+        if article is not None:
+            self._keys[article.path, article.file_name] = key
         self._used.add(key)
         self._pending.append((key, self.fingerprint, blob))
         if len(self._pending) >= 500:
             self.flush()
 
     def put(self, article: Article, facts: Facts, key: str | None = None) -> None:
-        self.put_blob(key or content_key(article), pack(facts))
+        self.put_blob(key or content_key(article), pack(facts), article)
+
+    def key_of(self, article: Article) -> str | None:
+        """The key of an article looked up or stored since the cache was opened."""
+        return self._keys.get((article.path, article.file_name))
 
     def flush(self) -> None:
         if self._pending:
@@ -289,3 +287,89 @@ class FactsCache:
             self.close()
         else:  # keep what was extracted before the error: it is valid
             self.close(prune=False)
+
+
+# ------------------------------------------------------------------ the slim snapshot
+SNAPSHOT_FILE = "slim-facts.pickle"
+_SNAPSHOT_CHUNK = 2000  # Facts per pickle: each has its own memo, so memory stays small
+# rewritten after a build when more than this share of its articles were not in it
+# (new or changed), or of its entries were not used (deleted or changed articles)
+SNAPSHOT_STALE_SHARE = 0.1
+
+
+class Snapshot:
+    """The slimmed Facts of the last build's articles (pipeline.slim), by content key,
+    in one file next to the cache: a rebuild loads them all at once, about four times
+    faster than unpacking and slimming every cache entry. The cache stays the record of
+    every extraction; the snapshot is only rewritten when it has fallen behind (see
+    `SNAPSHOT_STALE_SHARE`), and is safe to delete.
+
+    The file holds pickles one after the other: a header (schema, extractor
+    fingerprint, number of chunks), then chunks of (key, Facts) pairs; records are
+    pickled by field (model.fast_pickle), strings once per chunk."""
+
+    def __init__(self, directory: str | os.PathLike[str], fingerprint: str | None = None
+                 ) -> None:
+        self.path = Path(directory) / SNAPSHOT_FILE
+        self.fingerprint = fingerprint or extractor_fingerprint()
+        self.facts: dict[str, Facts] = {}
+        self.used = 0
+
+    def load(self) -> Snapshot:
+        """Reads the file, if there is one of this extractor; a damaged file is ignored."""
+        self.facts = {}
+        try:
+            with open(self.path, "rb") as f:
+                schema, fingerprint, chunks = pickle.load(f)
+                if (schema, fingerprint) != (SCHEMA, self.fingerprint):
+                    return self
+                facts: dict[str, Facts] = {}
+                for _ in range(chunks):
+                    facts.update(pickle.load(f))
+        except FileNotFoundError:
+            return self
+        except Exception:  # a damaged snapshot only costs speed
+            return self
+        self.facts = facts
+        return self
+
+    def get(self, article: Article, key: str) -> Facts | None:
+        """The slim Facts of `article` (the article itself in them, without its text)."""
+        facts = self.facts.get(key)
+        if facts is None:
+            return None
+        self.used += 1
+        known = facts.document.article
+        if _same_place(known, article):
+            return facts
+        return dataclasses.replace(facts, document=dataclasses.replace(
+            facts.document, article=dataclasses.replace(article, text="")))
+
+    def behind(self, articles: int) -> bool:
+        """Whether a build of `articles` articles, of which `used` came from here,
+        should write the snapshot anew."""
+        missing, unused = articles - self.used, len(self.facts) - self.used
+        return max(missing, unused) > SNAPSHOT_STALE_SHARE * max(articles, 1) or \
+            not self.facts
+
+    def write(self, facts: Iterable[tuple[str, Facts]]) -> None:
+        """The snapshot of these (content key, slim Facts) pairs, replacing the file
+        whole (a temporary file renamed)."""
+        pairs = list(facts)
+        chunks = [pairs[i:i + _SNAPSHOT_CHUNK] for i in range(0, len(pairs), _SNAPSHOT_CHUNK)]
+        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            with open(tmp, "wb") as f:
+                pickle.dump((SCHEMA, self.fingerprint, len(chunks)), f, _PICKLE_PROTOCOL)
+                for chunk in chunks:
+                    pickle.dump(dict(chunk), f, _PICKLE_PROTOCOL)
+            os.replace(tmp, self.path)
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+
+
+def _same_place(known: Article, article: Article) -> bool:
+    """The same article at the same place: every field but the text alike."""
+    return (known.article_id, known.path, known.file_name, known.sha256) == (
+        article.article_id, article.path, article.file_name, article.sha256)

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import pycountry
 
+from .model import fast_pickle
+
 DATA = Path(str(resources.files("kgraph") / "data"))
 
 # Suffixes of ISO 3166-2 names that news text does not write ("Anhui Sheng" -> "Anhui").
@@ -38,6 +40,7 @@ _SKIP_SUBDIVISION_TYPES = ("geographical", "city", "municipality", "district", "
 _FOREIGN_CITY_MIN_POPULATION = 150_000  # below it: main name only
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Region:
     region_id: str
@@ -53,6 +56,7 @@ class Region:
     aliases: tuple[str, ...] = ()
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Surface:
     region_id: str

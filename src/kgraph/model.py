@@ -5,9 +5,47 @@ read -> Article -> clean -> Document -> extract -> Facts -> resolve -> Corpus ->
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import sys
+from dataclasses import dataclass, field, fields
+from operator import attrgetter
+from typing import Any, TypeVar
+
+_Record = TypeVar("_Record")
 
 
+def fast_pickle(cls: type[_Record]) -> type[_Record]:
+    """Pickles a frozen slots dataclass as its field values, restored by a function made
+    for the class that sets each slot straight: about twice as fast to unpickle as the
+    dataclass's own way (object.__setattr__ field by field, in a loop), and a build
+    from the cache unpickles about fifty records per article.
+
+    The function is named `_restore_<class>` in the class's module (pickles refer to
+    it by name), and written out field by field as dataclasses writes `__init__`."""
+    names = [f.name for f in fields(cls)]  # type: ignore[arg-type]
+    params = ", ".join(f"v{i}" for i in range(len(names)))
+    setters = {f"_set{i}": getattr(cls, name).__set__ for i, name in enumerate(names)}
+    lines = [f"def restore({params}, *, _new=_new, _cls=_cls, "
+             f"{', '.join(f'{k}={k}' for k in setters)}):", "    obj = _new(_cls)",
+             *(f"    _set{i}(obj, v{i})" for i in range(len(names))), "    return obj"]
+    scope: dict[str, Any] = {"_new": object.__new__, "_cls": cls, **setters}
+    exec("\n".join(lines), scope)
+    restore = scope["restore"]
+    restore.__name__ = restore.__qualname__ = f"_restore_{cls.__name__}"
+    restore.__module__ = cls.__module__
+    setattr(sys.modules[cls.__module__], restore.__name__, restore)
+    values = attrgetter(*names)  # a tuple, or the value itself for a single field
+    if len(names) > 1:
+        def __reduce__(self: Any) -> tuple[Any, ...]:
+            return restore, values(self)
+    else:
+        def __reduce__(self: Any) -> tuple[Any, ...]:
+            return restore, (values(self),)
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign]
+    return cls
+
+
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Article:
     """One input article as read from disk, before any cleaning."""
@@ -22,6 +60,7 @@ class Article:
     url: str | None = None
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
@@ -29,6 +68,7 @@ class Sentence:
     text: str
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Document:
     """A cleaned article: furniture blanked out, dateline parsed, sentences split.
@@ -47,6 +87,7 @@ class Document:
     furniture: tuple[tuple[int, int], ...] = ()
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Span:
     """Where something was read: offsets into the article text and the sentence."""
@@ -56,6 +97,7 @@ class Span:
     sentence: int  # index into Document.sentences (-1 for title/dateline)
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class RegionRef:
     region_id: str  # gazetteer id, e.g. "province/ID-KI"
@@ -63,6 +105,7 @@ class RegionRef:
     span: Span
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class OrgRef:
     key: str  # identity within the corpus: normalised name or acronym + region
@@ -74,6 +117,7 @@ class OrgRef:
     span: Span
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class OfficialRef:
     name: str  # honorifics and degrees stripped
@@ -86,6 +130,7 @@ class OfficialRef:
     speaker: bool = False  # introduced as the one speaking ("kata ...")
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Party:
     """A party of an agreement: a region id, or an org key."""
@@ -94,6 +139,7 @@ class Party:
     key: str
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class AgreementStage:
     kind: str  # cooperation | offer | loi | mou | moa | sister
@@ -102,6 +148,7 @@ class AgreementStage:
     span: Span
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class AgreementRef:
     parties: tuple[Party, Party]  # sorted, so the same pair has the same key
@@ -110,6 +157,7 @@ class AgreementRef:
     spans: tuple[Span, ...]
 
 
+@fast_pickle
 @dataclass(frozen=True, slots=True)
 class Facts:
     """Everything extracted from one article."""

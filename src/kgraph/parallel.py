@@ -202,7 +202,7 @@ class _Stream:
                 continue
             slot.result = unpack(blob, slot.article)
             if self.cache is not None and slot.key is not None:
-                self.cache.put_blob(slot.key, blob)
+                self.cache.put_blob(slot.key, blob, slot.article)
 
     def ready(self, limit: int) -> Iterator[_Slot]:
         """Slots from the front whose result is known, waiting for workers while more than

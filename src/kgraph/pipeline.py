@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import gc
 import os
 import time
@@ -24,21 +25,23 @@ from rdflib import Graph
 from rdflib.namespace import RDF
 
 from .cache import FactsCache, default_cache_dir
+from .forked import Forked, ForkedError
 from .model import Facts, Sentence
 from .namespaces import KG
 from .outputs import Staging, output_lock
 from .parallel import Failure, extract_stream
 from .progress import Progress
-from .rdf import GraphParts, new_graph, prefixes, to_rdflib_quads
+from .rdf import GraphParts, new_graph, ontology_rows, prefixes, to_rdflib_quads
 from .reader import InputError, ReadLog, Source, article_where, find_inputs, iter_articles
 from .report import REPORT_NAME, exit_code, make_report, report_bytes
-from .resolve import resolve
+from .resolve import Corpus, resolve
 
 SUMMARY_CLASSES = ("Article", "Country", "Province", "City", "Official", "Organization",
                    "Agreement", "Sector")
-# Up to this many articles the page's tables are filled while graph.ttl is written;
-# above, graph.ttl is read back for the page once the corpus is freed (see build).
-TEE_MAX_ARTICLES = 20_000
+# Up to this many articles the page is drawn from the corpus, by a forked child while
+# graph.ttl is written; above, graph.ttl is read back for the page once the corpus is
+# freed (see build).
+PAGE_FROM_CORPUS_MAX_ARTICLES = 20_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,9 @@ def slim(facts: Facts) -> Facts:
     fact cites, and the repeats of a mention: of each region, body or person read
     several times alike, the first (the graph cites a node's first span in an article,
     and the repeats add nothing else)."""
+    doc = facts.document
+    if not doc.content and not doc.article.text:
+        return facts  # slim already (from the cache's snapshot)
     facts = dataclasses.replace(
         facts, regions=_first_of_each(facts.regions, _REGION_SAME),
         orgs=_first_of_each(facts.orgs, _ORG_SAME),
@@ -181,9 +187,15 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
             Progress(label="extract", enabled=progress) as bar:
         if bar.enabled:
             bar.total = len(find_inputs(inputs)[0])
+        snapshot = facts_cache.use_snapshot() if facts_cache is not None else None
         ex = extract_inputs(inputs, jobs=jobs, cache=facts_cache, progress=bar,
                             slim_facts=True)
         facts, log = list(ex.facts), ex.log
+        if snapshot is not None and facts_cache is not None:
+            behind = snapshot.behind(len(facts))
+            snapshot.facts = {}  # from here on `facts` holds what the build needs
+            if behind:
+                _write_snapshot(snapshot.write, facts_cache, facts)
         articles = len(facts)
         timings: dict[str, float] = dict(ex.seconds)
         notes = [f"took over the lock of a build that is no longer running (pid "
@@ -197,36 +209,34 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
             del facts[:]  # the corpus has what the graph needs
             t1 = time.perf_counter()
             bar.stage("rdf")  # triples stream from the builder into graph.ttl
-            parts = GraphParts(corpus)
-            triples = tally(parts.batches())
-            # the page's tables: filled on the way to graph.ttl, or, for a large corpus,
-            # read back from it once the corpus is freed (the two at once cost too much
-            # memory; reading back costs ~0.3 s per 1,000 articles)
-            tee = html and articles <= TEE_MAX_ARTICLES
-            if html:
-                from .viz import DEFAULT_OPTIONS, TripleTables, write_html  # when drawing
-
-                tables = TripleTables()
-                if tee:
-                    triples = tables.tee(triples)
-            write_turtle(triples, stage.path("graph.ttl"),
-                         tail=tally.fragments(parts.fragments()))
-            t3 = time.perf_counter()
-            t2 = t1 + tally.building
-            if tee:
-                tables.extend(parts.fragment_rows())
-            del parts, corpus
-            if html:
+            # the page: drawn from the corpus by a forked child while graph.ttl is written
+            # (each takes a core), or, for a large corpus, read back from graph.ttl once
+            # the corpus is freed (the two at once cost too much memory)
+            from_corpus = html and articles <= PAGE_FROM_CORPUS_MAX_ARTICLES
+            if from_corpus:
+                ontology_rows()  # parsed once here, before the fork, not in the child
+            page = Forked.start(functools.partial(_draw_page, corpus, stage.path(
+                "graph.html"))) if from_corpus and jobs != 1 else None
+            try:
+                parts = GraphParts(corpus)
+                write_turtle(tally(parts.batches()), stage.path("graph.ttl"),
+                             tail=tally.fragments(parts.fragments()))
+                del parts
+                t3 = time.perf_counter()
+                t2 = t1 + tally.building
+                timings.update({"resolve": t1 - t0, "rdf": t2 - t1, "serialise": t3 - t2})
                 bar.stage("html")
-                overview = None
-                if not tee:  # a large corpus: its page will be an overview, read for that
-                    overview = sum(tally.counts().values()) > DEFAULT_OPTIONS.overview_threshold
-                    tables = TripleTables.from_file(stage.path("graph.ttl"), overview)
-                write_html(tables, stage.path("graph.html"), overview=overview or None)
-                del tables
+                page_seconds = _child_result(page)
+            finally:
+                if page is not None:
+                    page.__exit__(None, None, None)  # kills the child if still running
+            if html and page_seconds is None and from_corpus:  # no child, or it failed
+                page_seconds = _draw_page(corpus, stage.path("graph.html"))
+            del corpus
+            if html:
+                timings["html"] = page_seconds if page_seconds is not None else \
+                    _draw_overview_from_file(stage.path("graph.ttl"), tally)
             t4 = time.perf_counter()
-            timings.update({"resolve": t1 - t0, "rdf": t2 - t1, "serialise": t3 - t2,
-                            "html": t4 - t3})
             if validate:  # SHACL, ontology/shapes.ttl; `kgraph validate` prints the details
                 from .validate import validate as shacl_validate  # pySHACL only when asked
 
@@ -285,6 +295,62 @@ class _Tally:
 
     def counts(self) -> dict[str, int]:
         return {name: self._types[str(KG[name])] for name in SUMMARY_CLASSES}
+
+
+def _write_snapshot(write: Callable[[list[tuple[str, Facts]]], None], cache: FactsCache,
+                    facts: list[Facts]) -> None:
+    """The cache's snapshot of this build's slim Facts, by their cache keys."""
+    pairs = []
+    for f in facts:
+        key = cache.key_of(f.document.article)
+        if key is None:  # cannot happen: every article went through the cache
+            return
+        pairs.append((key, f))
+    write(pairs)
+
+
+def _draw_page(corpus: Corpus, path: Path) -> float:
+    """graph.html of a corpus, from the rows its graph is made of; the seconds it took.
+    The page is the same as the one drawn from graph.ttl (tested)."""
+    from .lexicon import lexicon
+    from .viz import DEFAULT_OPTIONS, TripleTables, write_html
+
+    started = time.perf_counter()
+    sectors = lexicon().sectors
+    nodes = sum(map(len, (corpus.documents, corpus.regions, corpus.orgs, corpus.officials,
+                          corpus.agreements))) + sum(sid in sectors for sid in corpus.sectors)
+    overview = nodes > DEFAULT_OPTIONS.overview_threshold  # as write_html will decide
+    tables = TripleTables()
+    parts = GraphParts.rows(corpus, overview)  # only what the page shows
+    for batch in parts.row_batches():
+        tables.extend(batch, shared=True)
+    tables.extend(parts.fragment_rows(), shared=True)
+    write_html(tables, path, overview=overview or None)
+    return time.perf_counter() - started
+
+
+def _child_result(page: Forked | None) -> float | None:
+    """The seconds the child took to draw the page; None if there is no child or it
+    failed (the page is then drawn again: the build does not fail for the child's sake)."""
+    if page is None:
+        return None
+    try:
+        seconds: float = page.result()
+    except ForkedError:
+        return None
+    return seconds
+
+
+def _draw_overview_from_file(ttl: Path, tally: _Tally) -> float:
+    """graph.html of a large corpus, read back from its graph.ttl (only what the overview
+    shows, when the page will be one); the seconds it took."""
+    from .viz import DEFAULT_OPTIONS, TripleTables, write_html
+
+    started = time.perf_counter()
+    overview = sum(tally.counts().values()) > DEFAULT_OPTIONS.overview_threshold
+    write_html(TripleTables.from_file(ttl, overview), ttl.with_name("graph.html"),
+               overview=overview or None)
+    return time.perf_counter() - started
 
 
 def write_turtle(triples: Iterable[ox.Triple], path: Path, tail: Iterable[bytes] = ()

@@ -23,6 +23,7 @@ import re
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import lru_cache
+from typing import Any
 from urllib.parse import quote
 
 import pyoxigraph as ox
@@ -290,10 +291,11 @@ class _Builder:
     """Emits the triples of one node at a time: `self.out` gathers the current node's
     triples and those of the evidence it points to, and `flush` hands them on."""
 
-    def __init__(self, corpus: Corpus, use_fragments: bool = False) -> None:
+    def __init__(self, corpus: Corpus, use_fragments: bool = False,
+                 terms: _Terms | None = None) -> None:
         self.c = corpus
         self.gaz = gazetteer()
-        self.t = _Terms()
+        self.t = terms or _Terms()
         self.out: list[ox.Triple] = []
         self.pending: list[ox.Triple] = []  # evidence nodes of the current subject
         self.evidence_seen: set[str] = set()
@@ -328,15 +330,20 @@ class _Builder:
         if prefix is None:  # resource() percent-encodes; the rest of the name is safe
             prefix = self.evidence_prefix[aid] = resource("evidence", aid)
         iri = prefix + _evidence_suffix(ev.span)
-        e = ox.NamedNode(iri)
-        self.out.append(ox.Triple(node, self.has_evidence, e))
+        e = self.new_iri(iri)
+        self.add(node, self.has_evidence, e)
         if iri in self.evidence_seen:
             return
         self.evidence_seen.add(iri)
         if self.use_fragments and aid in self.c.evidence_ttl:
             self.cited.setdefault(aid, []).append((iri, ev))  # written from the fragment
         else:
-            self.pending += _evidence_triples(self.t, e, self.articles[aid], ev)
+            self.pending += self.evidence_node(e, aid, ev)
+
+    new_iri = staticmethod(ox.NamedNode)  # an IRI met once: not worth a memo
+
+    def evidence_node(self, e: ox.NamedNode, aid: str, ev: Evidence) -> list[ox.Triple]:
+        return _evidence_triples(self.t, e, self.articles[aid], ev)
 
     def fragments(self) -> Iterator[tuple[bytes, int]]:
         """The Turtle of the evidence nodes cited from pre-written fragments, with their
@@ -574,6 +581,63 @@ def _distinct_stages(stages: Iterable[StageNode]) -> list[StageNode]:
     return out
 
 
+# --------------------------------------------------------- the page's rows
+class _RowTerms(_Terms):
+    """Terms as the page's tables keep them (viz.TripleTables): an IRI is its string, a
+    literal its (lexical form, language) pair, language "" when it has none."""
+
+    def iri(self, value: str) -> Any:
+        return value if value.__class__ is str else str(value)  # not rdflib's URIRef
+
+    def text(self, value: str, lang: str | None = None) -> Any:
+        return (value if value.isascii() else _storable(value)), lang or ""
+
+    def typed(self, value: str, datatype: str) -> Any:
+        return _storable(value), ""
+
+
+class _RowBuilder(_Builder):
+    """The builder with (subject, predicate, object, language) rows of plain strings for
+    triples (language None for an IRI object): what the page reads, made without
+    Oxigraph terms, about twice as fast."""
+
+    def __init__(self, corpus: Corpus, use_fragments: bool = False,
+                 overview: bool = False) -> None:
+        self.t = _RowTerms()
+        super().__init__(corpus, use_fragments, self.t)
+        # for an overview page: nothing of the bodies and officials it does not draw
+        # but what it shows of them (see viz.TripleTables.from_file, overview_only)
+        self.overview = overview
+        self._quiet = False
+        self._unshown = {self.alt, self.t.kg("position")}
+
+    def org(self, node: OrgNode) -> None:
+        self._quiet = self.overview
+        super().org(node)
+        self._quiet = False
+
+    def official(self, node: OfficialNode) -> None:
+        self._quiet = self.overview
+        super().official(node)
+        self._quiet = False
+
+    def provenance(self, node: Any, articles: Iterable[str], evidence: Iterable[Evidence],
+                   per_article: int = 1) -> None:
+        if not self._quiet:
+            super().provenance(node, articles, evidence, per_article)
+
+    def add(self, s: Any, p: Any, o: Any) -> None:
+        if self._quiet and p in self._unshown:
+            return
+        row = (s, p, o, None) if o.__class__ is str else (s, p, o[0], o[1])
+        self.out.append(row)  # type: ignore[arg-type]
+
+    new_iri = staticmethod(str)  # type: ignore[assignment]
+
+    def evidence_node(self, e: Any, aid: str, ev: Evidence) -> Any:
+        return evidence_rows(e, article_iri(aid), ev)
+
+
 def iter_batches(corpus: Corpus, with_ontology: bool = True
                  ) -> Iterator[Sequence[ox.Triple]]:
     """The instance graph, a subject (and the evidence it cites) at a time, then the
@@ -596,6 +660,23 @@ class GraphParts:
         yield from self._builder.triples()
         if self._with_ontology:
             yield ontology_triples()
+
+    @classmethod
+    def rows(cls, corpus: Corpus, overview: bool = False) -> GraphParts:
+        """The same parts, with `batches` of (subject, predicate, object, language) rows
+        as `fragment_rows` gives them: the page's tables, without making the triples.
+        `overview`: without the provenance of organisations and officials (mentions and
+        evidence), which an overview page does not show."""
+        parts = cls(corpus)
+        parts._builder = _RowBuilder(corpus, use_fragments=True, overview=overview)
+        return parts
+
+    def row_batches(self) -> Iterator[Sequence[tuple[str, str, str, str | None]]]:
+        """`batches` of a `rows` GraphParts."""
+        assert isinstance(self._builder, _RowBuilder)
+        yield from self._builder.triples()  # type: ignore[misc]
+        if self._with_ontology:
+            yield ontology_rows()
 
     def fragments(self) -> Iterator[tuple[bytes, int]]:
         """(Turtle, number of triples) of each evidence node cited; after `batches`."""
@@ -642,6 +723,18 @@ def ontology_triples() -> tuple[ox.Triple, ...]:
                 ox.Triple(scheme, label, ox.Literal("Sektor kerja sama", language="id")),
                 ox.Triple(scheme, label, ox.Literal("Sectors of cooperation", language="en"))]
     return tuple(triples)
+
+
+@lru_cache(maxsize=1)
+def ontology_rows() -> tuple[tuple[str, str, str, str | None], ...]:
+    """`ontology_triples` as (subject, predicate, object, language) rows."""
+    rows = []
+    for t in ontology_triples():
+        s, o = t.subject, t.object
+        assert not isinstance(s, ox.Triple) and not isinstance(o, ox.Triple)  # no RDF-star
+        lang = (o.language or "") if isinstance(o, ox.Literal) else None
+        rows.append((s.value, t.predicate.value, o.value, lang))
+    return tuple(rows)
 
 
 def ontology_graph() -> Graph:

@@ -304,10 +304,21 @@ class TripleTables:
     def add(self, s: str, p: str, o: str, lang: str | None) -> None:
         self.extend(((s, p, o, lang),))
 
-    def extend(self, rows: Iterable[tuple[str, str, str, str | None]]) -> None:
+    def extend(self, rows: Iterable[tuple[str, str, str, str | None]], *,
+               shared: bool = False) -> None:
         """(subject, predicate, object, language) rows: language None for an IRI, "" for
-        a literal without one."""
+        a literal without one. `shared`: the rows come from kgraph's builder, which
+        makes each IRI one str already (no need to share them here), and kept only
+        what the page shows (no overview filter)."""
         tables, names, skipped = self.tables, self._names, self.SKIPPED
+        if shared:
+            seen = 0
+            for s, p, o, lang in rows:
+                seen += 1
+                if p not in skipped:
+                    tables[p].append((s, o, lang))
+            self.count += seen
+            return
         overview, seen = self.overview_only, 0
         for s, p, o, lang in rows:
             seen += 1
