@@ -247,3 +247,94 @@ def test_gazetteer_pickle_is_the_gazetteer_and_damage_means_rebuild(tmp_path, mo
         assert path.read_bytes() != b"not a pickle"  # written again
     finally:
         gaz_mod.gazetteer.cache_clear()
+
+
+# ------------------------------------------------------------------ the slim snapshot
+def snapshot_keys(out: Path) -> set[str]:
+    snap = cache_mod.Snapshot(out / CACHE_DIR_NAME).load()
+    return set(snap.facts)
+
+
+def test_a_build_writes_the_snapshot_and_a_rebuild_reads_it(corpus, tmp_path, counted,
+                                                            monkeypatch):
+    out = tmp_path / "out"
+    first = quick_build(corpus, out)
+    keys = snapshot_keys(out)
+    assert len(keys) == 5
+    with FactsCache(out / CACHE_DIR_NAME) as cache:
+        assert keys <= cache.keys()  # the same keys as the cache's entries
+
+    # a rebuild takes every article from the snapshot: the cache's entries are not read
+    def no_entry(self, key):
+        raise AssertionError("read from the cache, not from the snapshot")
+
+    monkeypatch.setattr(FactsCache, "get_blob", no_entry)
+    counted.clear()
+    again = quick_build(corpus, out)
+    assert counted == []
+    assert (out / "graph.ttl").read_bytes() == first.outputs["graph.ttl"].read_bytes()
+    assert again.triples == first.triples
+
+
+def test_the_snapshot_gives_the_facts_the_cache_gives(corpus, tmp_path):
+    """What a rebuild gets from the snapshot is what it would slim from the cache."""
+    from kgraph.pipeline import extract_inputs
+
+    out = tmp_path / "out"
+    quick_build(corpus, out)
+    with FactsCache(out / CACHE_DIR_NAME) as cache:
+        from_cache = extract_inputs([corpus], jobs=1, cache=cache, slim_facts=True).facts
+    with FactsCache(out / CACHE_DIR_NAME) as cache:
+        cache.use_snapshot()
+        from_snapshot = extract_inputs([corpus], jobs=1, cache=cache, slim_facts=True).facts
+        assert cache.snapshot is not None and cache.snapshot.used == 5
+    assert from_snapshot == from_cache
+
+
+def test_the_snapshot_follows_changes_renames_and_deletions(corpus, tmp_path, counted):
+    out = tmp_path / "out"
+    quick_build(corpus, out)
+    files = sorted(corpus.glob("*.txt"))
+    files[0].rename(files[0].with_name("renamed.txt"))
+    files[1].write_text(files[1].read_text(encoding="utf-8") + "\nBupati Siak hadir.\n",
+                        encoding="utf-8")
+    files[2].unlink()
+    counted.clear()
+    result = quick_build(corpus, out)
+    assert counted == [files[1].name]  # the renamed file came from the snapshot
+    names = {str(o) for o in result.graph.objects(None, KG.fileName)}
+    assert "renamed.txt" in names and files[0].name not in names and files[2].name not in names
+    fresh = quick_build(corpus, tmp_path / "fresh", cache=False)
+    assert isomorphic(result.graph, fresh.graph)
+    assert len(snapshot_keys(out)) == 4  # rewritten: 2 of 4 were new to it
+
+
+def test_the_snapshot_is_rewritten_only_when_behind(tmp_path):
+    snap = cache_mod.Snapshot(tmp_path, fingerprint="f")
+    assert snap.behind(100)  # none yet
+    snap.facts = dict.fromkeys(map(str, range(100)))  # type: ignore[arg-type]
+    snap.used = 95
+    assert not snap.behind(100)  # 5 new, 5 unused: within the share
+    snap.used = 80
+    assert snap.behind(90)  # 20 of them unused
+    snap.used = 100
+    assert snap.behind(120)  # 20 new
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle at all", None])
+def test_a_damaged_or_foreign_snapshot_is_ignored(corpus, tmp_path, counted, damage):
+    out = tmp_path / "out"
+    first = quick_build(corpus, out)
+    path = out / CACHE_DIR_NAME / cache_mod.SNAPSHOT_FILE
+    if damage is None:  # another extractor's snapshot
+        snap = cache_mod.Snapshot(out / CACHE_DIR_NAME, fingerprint="another extractor")
+        snap.write([])
+    else:
+        path.write_bytes(damage)
+    assert cache_mod.Snapshot(out / CACHE_DIR_NAME).load().facts == {}
+    counted.clear()
+    again = quick_build(corpus, out)
+    assert counted == []  # the cache itself still had every article
+    assert (out / "graph.ttl").read_bytes() == first.outputs["graph.ttl"].read_bytes()
+    assert again.triples == first.triples
+    assert len(snapshot_keys(out)) == 5  # and the snapshot was written anew

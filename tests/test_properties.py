@@ -13,7 +13,9 @@ the file runs in well under a minute on two workers.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import pickle
 import re
 import tempfile
 from pathlib import Path
@@ -25,7 +27,7 @@ from rdflib import Graph, Literal, URIRef
 
 from kgraph.clean import clean
 from kgraph.extract import extract
-from kgraph.model import Facts
+from kgraph.model import Facts, OfficialRef, OrgRef, RegionRef, Span
 from kgraph.namespaces import KGR, resource, slug
 from kgraph.pipeline import write_turtle
 from kgraph.rdf import iter_triples, to_rdf
@@ -315,3 +317,34 @@ def test_markdown_to_text_never_crashes(md):
 def test_iso_date_is_iso_or_none(value):
     got = iso_date(value)
     assert got is None or re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", got)
+
+
+# ------------------------------------------------ records pickled by field (fast_pickle)
+_text = st.text(max_size=12)
+_spans = st.builds(Span, st.integers(0, 10**6), st.integers(0, 10**6), st.integers(-1, 500))
+_orgs = st.builds(OrgRef, _text, _text, _text, st.none() | _text, st.none() | _text, _text,
+                  _spans)
+_officials = st.builds(OfficialRef, _text, _text, st.none() | _text, st.none() | _orgs,
+                       st.none() | _text, _text, _spans, st.booleans())
+
+
+@given(st.lists(_officials, max_size=5), st.lists(st.builds(RegionRef, _text, _text, _spans),
+                                                  max_size=5))
+def test_records_pickle_back_equal(officials, regions):
+    """model.fast_pickle: a record comes back equal, of its class, frozen, for every
+    pickle protocol (the cache, the snapshot and the workers all pickle them)."""
+    for protocol in range(2, pickle.HIGHEST_PROTOCOL + 1):
+        back = pickle.loads(pickle.dumps((officials, regions), protocol))
+        assert back == (officials, regions)
+        for record in back[0] + back[1]:
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                record.surface = "changed"  # type: ignore[misc]
+
+
+def test_gazetteer_records_pickle_by_field():
+    from kgraph.gazetteer import gazetteer
+
+    regions = list(gazetteer().regions.values())[:50]
+    data = pickle.dumps(regions, pickle.HIGHEST_PROTOCOL)
+    assert b"_restore_Region" in data
+    assert pickle.loads(data) == regions

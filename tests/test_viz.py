@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import json
 import re
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -326,3 +328,89 @@ def test_cli_on_a_broken_graph_says_so_in_one_line(tmp_path, capsys, command):
     assert main([command, str(bad)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "not a valid turtle graph" in err and str(bad) in err
+
+
+# ------------------------------------------------ the page a build draws from its corpus
+@pytest.fixture(scope="module")
+def dev_corpus():
+    """The resolved dev corpus (16 articles) and its graph.ttl."""
+    from kgraph.pipeline import build, extract_inputs
+    from kgraph.resolve import resolve
+
+    folder = Path(__file__).parent / "corpus" / "dev"
+    facts = extract_inputs([folder], jobs=1, slim_facts=True).facts
+    out = Path(tempfile.mkdtemp(prefix="kgraph-dev-"))
+    build([folder], out, html=False, validate=False, jobs=1, cache=False)
+    return resolve(list(facts)), out / "graph.ttl"
+
+
+def _sorted_tables(tables: viz.TripleTables) -> dict[str, list]:
+    return {p: sorted(rows, key=repr) for p, rows in tables.tables.items() if rows}
+
+
+def test_the_builders_rows_are_the_tables_of_its_graph(dev_corpus):
+    """The rows the build draws its page from (no Oxigraph terms) hold what graph.ttl
+    holds, table for table."""
+    from kgraph.rdf import GraphParts
+
+    corpus, ttl = dev_corpus
+    rows = viz.TripleTables()
+    parts = GraphParts.rows(corpus)
+    for batch in parts.row_batches():
+        rows.extend(batch, shared=True)
+    rows.extend(parts.fragment_rows(), shared=True)
+    assert _sorted_tables(rows) == _sorted_tables(viz.TripleTables.from_file(ttl))
+
+
+def test_the_builders_overview_rows_are_what_the_overview_reads(dev_corpus):
+    """For an overview page the builder leaves out what the overview filter of a graph
+    file leaves out (provenance, other names and positions of undrawn nodes)."""
+    from kgraph.rdf import GraphParts
+
+    corpus, ttl = dev_corpus
+    rows = viz.TripleTables()
+    parts = GraphParts.rows(corpus, overview=True)
+    for batch in parts.row_batches():
+        rows.extend(batch, shared=True)
+    rows.extend(parts.fragment_rows(), shared=True)
+    from_file = viz.TripleTables.from_file(ttl, overview_only=True)
+    assert _sorted_tables(rows) == _sorted_tables(from_file)
+    assert sum(map(len, rows.tables.values())) < rows.count  # less than the whole graph
+
+
+@pytest.mark.parametrize("threshold", [6000, 10])  # a full page, an overview page
+def test_the_page_is_the_same_drawn_by_a_child_here_or_from_the_file(
+        tmp_path, monkeypatch, threshold):
+    from kgraph import pipeline
+
+    monkeypatch.setattr(viz, "DEFAULT_OPTIONS",
+                        dataclasses.replace(viz.DEFAULT_OPTIONS, overview_threshold=threshold))
+    folder = Path(__file__).parent / "corpus" / "dev"
+    forked = pipeline.build([folder], tmp_path / "forked", validate=False, cache=False)
+    serial = pipeline.build([folder], tmp_path / "serial", validate=False, cache=False,
+                            jobs=1)
+    page = forked.outputs["graph.html"].read_bytes()
+    assert page == serial.outputs["graph.html"].read_bytes()
+    from_file = viz.write_html(viz.TripleTables.from_file(forked.outputs["graph.ttl"]),
+                               tmp_path / "file.html", overview=threshold == 10 or None)
+    assert page == from_file.read_bytes()
+
+
+def test_a_failed_child_leaves_the_page_to_the_build(tmp_path, seeds_build, seeds_dir,
+                                                     monkeypatch):
+    """The page is drawn again when the child fails: the build does not fail for it."""
+    import os
+
+    from kgraph import pipeline
+
+    parent, real = os.getpid(), pipeline._draw_page
+
+    def fails_in_the_child(corpus, path):
+        if os.getpid() != parent:
+            raise MemoryError("the child ran out of memory")
+        return real(corpus, path)
+
+    monkeypatch.setattr(pipeline, "_draw_page", fails_in_the_child)
+    result = pipeline.build([seeds_dir], tmp_path / "out", validate=False, cache=False)
+    assert result.outputs["graph.html"].read_bytes() == \
+        seeds_build.outputs["graph.html"].read_bytes()
