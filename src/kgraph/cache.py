@@ -16,7 +16,10 @@ file keeps its cached extraction under its new name).
         facts = cache.get(article)          # None when not cached
         cache.put(article, facts)
 
-Only kgraph writes it, and it is safe to delete at any time.
+Beside it, `slim-facts.pickle` (`Snapshot`) holds the last build's slimmed Facts in one
+file: a build calls `cache.use_snapshot()` first, and `get` then answers from it.
+
+Only kgraph writes them, and both are safe to delete at any time.
 """
 
 from __future__ import annotations

@@ -439,7 +439,7 @@ def make_parser() -> argparse.ArgumentParser:
                    help="no summary and no progress bar on stderr")
     b.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
                    help="extract with N processes (default: one per core; 1: no worker "
-                        "processes)")
+                        "processes, and the page drawn in the same process)")
     b.add_argument("--no-cache", action="store_true",
                    help="extract every article again, without reading or writing the cache")
     b.add_argument("--cache-dir", type=Path, default=None, metavar="DIR",

@@ -175,7 +175,8 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
     be read, graph.ttl and graph.html are left untouched. Raises outputs.OutputBusy when
     another build is writing into `output_dir`.
 
-    Large corpora: `jobs` worker processes extract (None: one per core; 1: none);
+    Large corpora: `jobs` worker processes extract (None: one per core; 1: none, and
+    graph.html is drawn in this process rather than by a forked child);
     `cache` keeps every article's Facts in `cache_dir` (default OUTPUT/.kgraph-cache) so
     that a rebuild re-extracts only new and changed articles; `progress` draws a bar on
     stderr (None: only when stderr is a terminal).
