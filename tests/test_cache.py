@@ -338,3 +338,12 @@ def test_a_damaged_or_foreign_snapshot_is_ignored(corpus, tmp_path, counted, dam
     assert (out / "graph.ttl").read_bytes() == first.outputs["graph.ttl"].read_bytes()
     assert again.triples == first.triples
     assert len(snapshot_keys(out)) == 5  # and the snapshot was written anew
+
+
+def test_a_snapshot_that_cannot_be_written_does_not_fail_the_build(corpus, tmp_path,
+                                                                  monkeypatch):
+    # a folder that is not there: the snapshot's file cannot be opened
+    monkeypatch.setattr(cache_mod, "SNAPSHOT_FILE", "not-a-folder/slim-facts.pickle")
+    result = quick_build(corpus, tmp_path / "out")
+    assert result.articles == 5 and (tmp_path / "out" / "graph.ttl").is_file()
+    assert not list((tmp_path / "out" / CACHE_DIR_NAME).glob(".*.tmp"))  # no leftovers

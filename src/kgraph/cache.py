@@ -201,7 +201,7 @@ class FactsCache:
 
     def use_snapshot(self) -> Snapshot:
         """Loads the snapshot of the last build's slim Facts (see `Snapshot`): from now
-        on `get` gives the Facts it has slimmed, and `snapshot_pairs` what to write."""
+        on `get` gives the Facts it has slimmed (and `key_of` the keys to write it with)."""
         self.snapshot = Snapshot(self.directory, self.fingerprint).load()
         return self.snapshot
 
@@ -357,7 +357,8 @@ class Snapshot:
 
     def write(self, facts: Iterable[tuple[str, Facts]]) -> None:
         """The snapshot of these (content key, slim Facts) pairs, replacing the file
-        whole (a temporary file renamed)."""
+        whole (a temporary file renamed). A snapshot that cannot be written (a full
+        disk, a read-only folder) is left out: it only saves time."""
         pairs = list(facts)
         chunks = [pairs[i:i + _SNAPSHOT_CHUNK] for i in range(0, len(pairs), _SNAPSHOT_CHUNK)]
         tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
@@ -367,6 +368,8 @@ class Snapshot:
                 for chunk in chunks:
                     pickle.dump(dict(chunk), f, _PICKLE_PROTOCOL)
             os.replace(tmp, self.path)
+        except OSError:
+            pass
         finally:
             with contextlib.suppress(OSError):
                 tmp.unlink()

@@ -4,11 +4,14 @@ A build uses it to draw the page while it writes graph.ttl: both read the same r
 corpus, which the child gets for free (fork shares the parent's memory, copy on write),
 and each needs one core for a second or two on a 10k-article corpus.
 
-    with Forked.start(draw_page) as page:   # None where the platform cannot fork
+    page = Forked.start(draw_page)     # None where the platform cannot fork
+    try:
         write_graph()
-        seconds = page.result()              # the function's value, or ForkedError
+        seconds = page.result()        # the function's value, or ForkedError
+    finally:
+        page.stop()                    # kills the child if its result was not read
 
-Leaving the block without asking for the result kills the child. The function's value
+(`with Forked.start(...) as page:` does the same.) The function's value
 comes back pickled through a pipe, so keep it small; the child ends with os._exit, so
 nothing of the parent (open files, locks, atexit hooks, buffered output) is run twice.
 """
@@ -84,6 +87,10 @@ class Forked:
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
+        self.stop()
+
+    def stop(self) -> None:
+        """Kills the child unless its result was read (then there is nothing to do)."""
         if not self._done:  # the parent failed or gave up: the child's work is not wanted
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)

@@ -230,7 +230,7 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
                 page_seconds = _child_result(page)
             finally:
                 if page is not None:
-                    page.__exit__(None, None, None)  # kills the child if still running
+                    page.stop()  # kills the child if still running
             if html and page_seconds is None and from_corpus:  # no child, or it failed
                 page_seconds = _draw_page(corpus, stage.path("graph.html"))
             del corpus
