@@ -559,3 +559,189 @@ def test_foreign_titles_with_gloss_portfolio_and_excellency():
     assert o.position == "Wakil Wali Kota bidang Pendidikan dan Kebudayaan"
     o = official(f, "Fawziya Edrees Salman Al Sulaiti")
     assert o.represents == "country/QA"
+
+
+# ---------------------------------------------------------------- heldout3 causes
+# (sentences written for these tests; other places, people and bodies than the corpus)
+
+def test_scope_listed_in_numbered_lines_after_an_announcement():
+    f = facts("Pemerintah Provinsi Jambi dan Pemerintah Provinsi Bengkulu menandatangani "
+              "kesepakatan bersama, Selasa.\n\n"
+              "Ruang lingkup kesepakatan bersama meliputi:\n"
+              "1. Konektivitas jalan antarprovinsi;\n"
+              "2. Perdagangan hasil bumi;\n"
+              "3. Peningkatan mutu pendidikan vokasi.\n\n"
+              "Gubernur Jambi menyebut harga karet sedang turun.")
+    assert {"transportasi", "perdagangan", "pendidikan"} <= sectors(
+        agreement(f, "province/ID-JA", "province/ID-BE"))
+
+
+def test_scope_listed_with_ordinal_words_after_a_counted_announcement():
+    f = facts("Pemkab Sanggau menjajaki kerja sama dengan Pemerintah Negara Bagian Sarawak, "
+              "Malaysia. Pembicaraan itu berfokus pada tiga hal. Pertama, penataan pasar "
+              "di perbatasan agar perdagangan lebih tertib. Kedua, layanan kesehatan bagi "
+              "warga perbatasan. Ketiga, pendidikan anak pekerja migran. Kedua pihak sepakat "
+              "bertemu lagi.")
+    a = agreement(f, "city/ID-61.03", "province/MY-13")
+    assert {"perdagangan", "kesehatan", "pendidikan"} <= sectors(a)
+
+
+def test_a_list_not_announced_gives_no_sectors():
+    f = facts("Pemkot Kendari menandatangani nota kesepahaman dengan Pemkab Konawe di bidang "
+              "pariwisata.\n\nHadir dalam acara itu:\n1. Kepala dinas kesehatan;\n"
+              "2. Tokoh pendidikan setempat.")
+    assert sectors(agreement(f, "city/ID-74.71", "city/ID-74.03")) == {"pariwisata"}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Pemerintah Kabupaten (Pemkab) Ogan Ilir dan Universitas Sriwijaya (Unsri) "
+     "menandatangani nota kesepahaman di bidang pendidikan dan penelitian.", "UNSRI|"),
+    ("Pemkot Malang dan PT Telkom Indonesia meneken MoU tentang pendidikan digital.",
+     "pt telkom indonesia|"),
+    ("PT Pupuk Kaltim dan Pemerintah Kabupaten Kutai Timur menandatangani perjanjian kerja "
+     "sama di bidang pertanian.", "pt pupuk kaltim|"),
+])
+def test_a_government_and_a_body_joined_by_dan_sign_together(text, org):
+    f = facts(text)
+    assert len(f.agreements) == 1
+    keys = {p.key for p in f.agreements[0].parties}
+    assert org in keys
+    assert sectors(f.agreements[0])
+
+
+def test_a_government_and_a_body_acting_together_with_a_third_are_no_pair():
+    f = facts("Pemkab Banyuasin dan PT Pusri menjajaki kerja sama dengan Pemkot Palembang.")
+    assert frozenset({"city/ID-16.07", "pt pusri|"}) not in pairs(f)
+
+
+@pytest.mark.parametrize("phrase, sector", [
+    ("pemanfaatan air baku dari waduk", "air-bersih"),
+    ("pengembangan usaha kecil dan menengah", "umkm"),
+    ("digitalisasi pembayaran retribusi dan pajak daerah", "keuangan"),
+    ("perluasan transaksi nontunai di pasar", "keuangan"),
+])
+def test_sector_words(phrase, sector):
+    f = facts(f"Pemkot Blitar dan Pemkab Tulungagung menandatangani perjanjian kerja sama "
+              f"tentang {phrase}.")
+    assert sector in sectors(f.agreements[0])
+
+
+def test_a_sector_word_inside_an_english_programme_name_is_no_sector():
+    f = facts("Pemprov Jambi dan Prefektur Gifu menyepakati kerja sama di bidang pertanian. "
+              "Peserta dari Jambi akan mengikuti Industrial Training Program di Gifu dan "
+              "mengunjungi Tourism Information Center.")
+    assert sectors(agreement(f, "province/ID-JA", "province/JP-21")) == {"pertanian"}
+
+
+def test_a_title_case_headline_keeps_its_sectors():
+    f = facts("Pemprov Jambi Teken Kerja Sama Pendidikan Dan Kesehatan Program Baru Dengan "
+              "Prefektur Gifu")
+    assert {"pendidikan", "kesehatan"} <= sectors(agreement(f, "province/ID-JA", "province/JP-21"))
+
+
+def test_portfolio_with_commas_before_the_name():
+    f = facts("Wakil Rektor Bidang Akademik, Kemahasiswaan dan Alumni Universitas Jambi, "
+              "Prof. Dr. Rina Marlina, M.Pd., hadir. Wakil Rektor Bidang Perencanaan, "
+              "Kerja Sama dan Sistem Informasi Unsrat, Dr. Yohanes Lumenta, S.T., juga hadir.")
+    o = official(f, "Rina Marlina")
+    assert o.position.startswith("Wakil Rektor Bidang Akademik, Kemahasiswaan")
+    assert o.org is not None and o.org.kind == "universitas"
+    o = official(f, "Yohanes Lumenta")
+    assert "Sistem Informasi" in o.position
+    assert o.org is not None and o.org.acronym == "Unsrat"
+    assert {o.name for o in f.officials} == {"Rina Marlina", "Yohanes Lumenta"}
+
+
+@pytest.mark.parametrize("acronym", ["Setdako", "Setdakot", "Setdakota"])
+def test_city_secretariat_acronyms(acronym):
+    f = facts(f"Kepala Bagian Kerja Sama {acronym} Padang, Rini Astuti, S.STP., M.Si., "
+              f"membuka rapat.")
+    o = official(f, "Rini Astuti")
+    assert o.represents == "city/ID-13.71"
+    assert o.org is not None and o.org.name == "Sekretariat Daerah Kota"
+
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Kunjungan itu didampingi Konsul RI di Tawau, Aris Heru Utomo.", "Aris Heru Utomo",
+     "Konsul"),
+    ("Hadir pula Konsul Jenderal RI di Davao, Bambang Susilo.", "Bambang Susilo",
+     "Konsul Jenderal"),
+    ("Konsul Jenderal Republik Indonesia di Kuching, Sri Lestari Wulandari, menyambut "
+     "rombongan.", "Sri Lestari Wulandari", "Konsul Jenderal"),
+    ("Kunjungan itu didampingi Konsul RI di Kiunga, Ahmad Fauzan Harahap.",
+     "Ahmad Fauzan Harahap", "Konsul"),  # a town the gazetteer does not know
+])
+def test_indonesian_consul_posted_abroad(text, name, position):
+    o = official(facts(text), name)
+    assert o.position == position
+    assert (o.represents or o.default_country) == "country/ID"
+
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Wali Kota Bitung bertemu City Tourism Officer Cebu, Maria Santos, di Filipina.",
+     "Maria Santos", "City Tourism Officer"),
+    ("Rombongan diterima City Mayor Davao Sebastian Ramos di Filipina.", "Sebastian Ramos",
+     "City Mayor"),
+    ("Provincial Governor Cebu Pamela Reyes menyambut delegasi dari Filipina.",
+     "Pamela Reyes", "Provincial Governor"),
+    ("Lord Mayor Brisbane Adrian Schrinner menerima delegasi Pemprov NTT di Australia.",
+     "Adrian Schrinner", "Lord Mayor"),
+])
+def test_english_local_government_titles(text, name, position):
+    o = official(facts(text), name)
+    assert o.position == position
+    assert o.represents is not None
+
+
+def test_a_province_name_shared_by_countries_follows_the_named_country():
+    f = facts("Pemerintah Kabupaten Boven Digoel menjajaki kerja sama dengan Pemerintah "
+              "Provinsi Western (Western Province), Papua Nugini. Gubernur Western Province, "
+              "John Kaupa, menyambut baik.")
+    assert "province/PG-WPD" in region_ids(f)
+    assert "province/LK-1" not in region_ids(f)
+    assert official(f, "John Kaupa").represents == "province/PG-WPD"
+
+
+def test_the_compass_word_of_a_district_after_a_title_is_no_name():
+    f = facts("Pemkot Medan menjajaki kerja sama dengan Malaysia. Datuk Bandar Kuching Utara "
+              "Datuk Haji Wahab bin Ismail menyambut rombongan.")
+    assert [o.name for o in f.officials] == ["Wahab bin Ismail"]
+
+
+def test_regional_company_named_by_acronym_then_region():
+    f = facts("Pemkab Kudus menandatangani perjanjian kerja sama dengan PT Bank Pembangunan "
+              "Daerah (BPD) Jawa Tengah. Sebelumnya BPD Jateng juga telah menjalin kerja sama "
+              "dengan Pemkab Pati dan Pemkab Rembang.")
+    banks = {o.key for o in f.orgs if o.acronym == "BPD"}
+    assert len(banks) == 1
+    bank = banks.pop()
+    assert bank.endswith("province/ID-JT")
+    # the company opening the second sentence is the party, not the article's regency
+    assert pairs(f) == {frozenset({bank, k}) for k in
+                        ("city/ID-33.19", "city/ID-33.18", "city/ID-33.17")}
+
+
+def test_body_name_with_kepada_defined_by_its_acronym():
+    f = facts("Lembaga Penelitian dan Pengabdian kepada Masyarakat (LPPM) Universitas Jember "
+              "menggelar rapat. Dinas Sosial untuk warga miskin membuka posko.")
+    names = {o.name for o in f.orgs}
+    assert "Lembaga Penelitian dan Pengabdian kepada Masyarakat" in names
+    assert "Lembaga Penelitian dan Pengabdian" not in names
+    assert not [n for n in names if "untuk" in n]
+
+
+def test_coordinated_agencies_are_two_bodies():
+    f = facts("Pemkab Sleman bekerja sama dengan Pemkot Magelang. Rapat dihadiri Dinas "
+              "Pertanian dan Dinas Kesehatan Kabupaten Sleman.")
+    names = {o.name for o in f.orgs}
+    assert {"Dinas Pertanian", "Dinas Kesehatan"} <= names
+
+
+def test_tribun_republication_footer_is_furniture():
+    text = ("Pemkab Bantul dan Pemkot Yogyakarta menandatangani kerja sama pengelolaan "
+            "sampah.\n\nArtikel ini telah tayang di Tribunjogja.com dengan judul Pemkab "
+            "Sleman Gandeng Pemkab Klaten Kelola Sampah\n")
+    doc = document(text)
+    start = text.index("Artikel ini")
+    assert not doc.content[start:].strip()
+    assert pairs(extract(doc)) == {frozenset({"city/ID-34.02", "city/ID-34.71"})}

@@ -17,6 +17,7 @@ _FURNITURE_LINE = re.compile(
         (?:baca\s+juga|lihat\s+juga|simak\s+juga|berita\s+terkait|artikel\s+terkait|
            baca\s+berita|read\s+also|related)\b.*
       | laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis)\b.*
+      | artikel\s+ini\s+(?:telah|sudah)\s+(?:tayang|terbit|dimuat|diterbitkan)\b.*
       | (?:cek|simak|ikuti|dapatkan|follow)\b.*(?:google\s+news|whatsapp|telegram|instagram|
            channel|update\s+berita|berita\s+terkini|media\s+sosial).*
       | (?:sumber|source|editor|penulis|pewarta|reporter|penyunting|redaktur|foto|

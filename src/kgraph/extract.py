@@ -88,6 +88,19 @@ _NOT_ACRONYMS = {"mou", "moa", "loi", "pks", "apbd", "apbn", "wib", "wita", "wit
                  "content", "continue", "the", "and"}
 _NAME_JOINERS = {"of", "the", "and", "dan", "for", "-"}  # inside a name defined by acronym
 _COORD = {"dan", "dengan", "&", "serta", "and", "with", "-", "–", "/"}
+_AND = {"dan", "serta", "&", "and"}
+# the last word of an English name of a programme or body ("Training Program")
+_ENGLISH_NAME_HEADS = {"program", "programme", "programs", "center", "centre", "institute",
+                       "academy", "project", "scheme", "award", "awards", "festival", "foundation",
+                       "council", "board", "agency", "fund", "network", "forum", "summit", "expo",
+                       "association", "corporation", "company", "college", "school", "university"}
+_COMPASS = {"utara", "selatan", "timur", "barat", "tengah", "tenggara", "north",
+            "south", "east", "west", "central"}
+# a diplomatic mission and the words between it and the town it sits in
+_MISSION_WORDS = {"konsul", "konjen", "kjri", "kri", "kbri", "konsulat", "consul", "consulate",
+                  "dubes", "embassy", "kedutaan"}
+_MISSION_FILLERS = {"ri", "republik", "indonesia", "jenderal", "general", "besar", "of",
+                    "the", "kehormatan", "honorary"}
 _LOCATIVE = {"di", "ke", "menuju", "in", "at", "to"}
 _PARTICLES = {"bin", "binti", "van", "der", "de", "al", "el", "von", "la", "le", "ibn", "bt",
               "bte", "da", "dos", "das", "do"}
@@ -138,6 +151,17 @@ _PROPOSED = GatedPattern(re.compile(r"\b(tawaran|menawarkan|peluang|penjajakan|m
                                     r"offer\w*)\b", re.I))
 _ONGOING = GatedPattern(re.compile(r"\b(berjalan|sedang|tengah|melanjutkan|memperkuat|"
                                    r"memperpanjang|perpanjangan|ongoing|renew\w*)\b", re.I))
+# a list item: "1.", "2)", "(3)", "a.", "- ", "• ", "Pertama, ..." ("Kedua pihak" is "both")
+_ORDINALS = r"pertama|kesatu|kedua|ketiga|keempat|kelima|keenam|ketujuh|kedelapan|kesembilan|" \
+    r"kesepuluh|terakhir|first|second|third|fourth|fifth|finally|lastly"
+_LIST_ITEM = re.compile(rf"\s*(?:\(?\d{{1,2}}[.)](?!\d)|\(?[a-j][.)]\s|[-–•·*▪●◦]\s*\w|"
+                        rf"(?:{_ORDINALS})\s*[,:])", re.I)
+_BARE_ITEM = re.compile(r"\s*(?:\(?\d{1,2}[.)]|\(?[a-j][.)])\s*$", re.I)
+# "berfokus pada tiga hal", "ada lima poin": a sentence announcing the items after it
+_LIST_COUNT = re.compile(r"\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|"
+                         r"beberapa|\d{1,2})\s+(?:hal|poin|butir|pokok|bidang|sektor|fokus|"
+                         r"aspek|isu|agenda|program|klaster|pilar|prioritas|ruang lingkup|"
+                         r"points?|areas?|sectors?|priorities)\b", re.I)
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5, "minggu": 6,
              "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}
@@ -307,10 +331,20 @@ class _Extraction:
         if not best:
             return None
         j, cands = best
-        if j - i == 1 and toks[i].low in self.lex.stopwords:
-            return None
-        if i > 0 and toks[i - 1].low in _FACILITY_WORDS and self.same_sentence(i - 1, i):
-            return None  # "Selat Malaka", "Teluk Bone", "Jalan Sudirman"
+        if j - i == 1 and toks[i].low in self.lex.stopwords and not (
+                i > 0 and toks[i - 1].low in {"provinsi", "prefektur"} and toks[i].cap):
+            return None  # "Western" is a word, "Provinsi Western" a province
+        if j - i > 1 and toks[j - 1].low in {"province", "prefecture"}:
+            # "Western Province": also the provinces named "Western" (Sri Lanka's ISO name
+            # is "Western Province", Papua New Guinea's "Western")
+            stem = [c for c in self.gaz.lookup(" ".join(t.key for t in toks[i:j - 1]
+                                                        if t.word))
+                    if self.gaz.get(c.region_id).cls == "Province" and c not in cands]
+            if stem:
+                best = (j, [*cands, *stem])
+        if i > 0 and toks[i - 1].low in _FACILITY_WORDS and self.same_sentence(i - 1, i) and \
+                not self._regional_title_before(i):
+            return None  # "Selat Malaka", "Jalan Sudirman"; not "Datuk Bandar Kuching"
         if j - i == 1 and toks[i].low in self.lex.titles:
             return None
         if j < len(toks) and self.glued(j) and toks[j].text == "-" and j + 1 < len(toks) \
@@ -333,7 +367,8 @@ class _Extraction:
                 explicit = before in {"provinsi", "prefektur", "negara", "kota", "city", "state",
                                       "province", "wilayah"} or after in {"province", "city",
                                                                           "prefecture", "state"} \
-                    or (c.strong and self._regional_title_before(i))
+                    or (c.strong and self._regional_title_before(i)) \
+                    or (c.strong and self._diplomatic_post_before(i))
                 licensed = f"country/{r.country}" in self.doc_countries or \
                     r.population >= 5_000_000 or c.curated
                 if not (explicit or licensed):
@@ -341,6 +376,9 @@ class _Extraction:
                 if not c.strong and not licensed:
                     continue
                 score = 50 + (10 if c.strong else 0)
+                if f"country/{r.country}" in self.doc_countries and not any(
+                        gaz.get(x.region_id).cls == "Country" for x in cands):
+                    score += 25  # "Western Province ... Papua Nugini": the named country's
                 if r.cls == "City":
                     score += 15 if r.population >= 1_000_000 else -5
                     if before in {"kota", "city"}:
@@ -353,6 +391,23 @@ class _Extraction:
             return None
         options.sort(key=lambda x: (-x[0], x[1]))
         return options[0][1]
+
+    def _diplomatic_post_before(self, i: int) -> bool:
+        """Token i names where a mission sits: "Konsul RI di Tawau", "Konsul Jenderal
+        Republik Indonesia di Davao", "KJRI Kuching", "Konsulat Indonesia di Vanimo"."""
+        toks = self.toks
+        k = i - 1
+        if k >= 0 and self.same_sentence(k, i) and toks[k].low in {"di", "in", "at"}:
+            k -= 1
+        for m in range(k, max(k - 5, -1), -1):
+            if not self.same_sentence(m, i):
+                return False
+            low = toks[m].low
+            if low in _MISSION_WORDS:
+                return True
+            if low not in _MISSION_FILLERS:
+                return False
+        return False
 
     def _regional_title_before(self, i: int) -> bool:
         """A regional head's title ends right before token i ("Menteri Besar Johor",
@@ -534,10 +589,19 @@ class _Extraction:
         if head:
             hj, kind = head
             j = hj
+            joined = None  # where the name stood before a lower-case joiner
             while j < len(toks) and self.same_sentence(i, j):
                 tj = toks[j]
                 if self.region_at_token(j) and tj.low not in self.lex.agency_words:
                     break
+                if tj.low in {"dan", "serta", "&", ","} and j > hj and j + 1 < len(toks) and \
+                        toks[j + 1].cap and self._head_at(j + 1, _ORG_HEADS):
+                    break  # "Dinas Pertanian dan Dinas Kesehatan": two bodies
+                if tj.low in {"kepada", "bagi", "untuk"} and j > hj and j + 1 < len(toks) and \
+                        toks[j + 1].low in self.lex.agency_words and toks[j + 1].cap:
+                    joined = joined if joined is not None else j  # "Pengabdian kepada Masyarakat"
+                    j += 1
+                    continue
                 if tj.low in self.lex.agency_words or (tj.text.isupper() and len(tj.text) >= 2
                                                       and tj.word):
                     j += 1
@@ -553,6 +617,10 @@ class _Extraction:
                 break
             while j > hj and toks[j - 1].low in {"dan", "&", "of", "the", "and", ","}:
                 j -= 1
+            if joined is not None and not self._paren_acronym(j)[0]:
+                j = joined  # kept only in a name its acronym defines
+                while j > hj and toks[j - 1].low in {"dan", "&", "of", "the", "and", ","}:
+                    j -= 1
             ahead = j
             while ahead < len(toks) and ahead - j < 4 and self.is_cap(ahead):
                 ahead += 1
@@ -606,7 +674,11 @@ class _Extraction:
             start = hj if t.low in {"perusahaan", "perseroan"} else i
             name = self.surface(start, j)
             acronym, j = self._paren_acronym(j)
-            ref = self._ref(name, kind, None, acronym, start, j)
+            rid = None
+            if acronym and kind == "perusahaan":
+                # "PT Bank Pembangunan Daerah (BPD) Jawa Tengah": the regional company
+                j, rid = self._region_chunk(j)
+            ref = self._ref(name, kind, rid, acronym, start, j)
             if acronym:
                 self.learned_acronyms[acronym] = ref
             return OrgMention(ref, start, j)
@@ -957,6 +1029,16 @@ class _Extraction:
                     host_next = True
                     k = nxt
                     continue
+                if scope == "diplomatic" and t.low in {"di", "in"}:
+                    # "Konsul RI di Vanimo, Name": a town the gazetteer does not know
+                    m2 = nxt
+                    while m2 < len(toks) and m2 - nxt < 3 and toks[m2].cap and \
+                            self.same_sentence(k, m2) and not self.org_at_token(m2):
+                        m2 += 1
+                    if nxt < m2 < len(toks) and toks[m2].text == "," and \
+                            self.same_sentence(k, m2 + 1):
+                        k = m2
+                        continue
                 break
             m = self.region_at_token(k)
             if m and represents is not None and not host_next and scope != "diplomatic" and \
@@ -969,6 +1051,10 @@ class _Extraction:
                     represents = m.region_id
                 k = m.j
                 host_next = False
+                if k + 1 < len(toks) and toks[k].low in _COMPASS and toks[k].text[0].isupper() \
+                        and self.same_sentence(k, k + 1) and toks[k + 1].cap:
+                    k += 1  # "Datuk Bandar Kuching Utara Datuk ...": the district, not a name
+                    continue
                 if k < len(toks) and toks[k].text == "-" and self.glued(k) and \
                         self.region_at_token(k + 1):
                     k += 1  # "Anhui-Indonesia"
@@ -1332,10 +1418,11 @@ class _Extraction:
         agreements: dict[tuple[Party, Party], dict] = {}
         order: list[tuple[Party, Party]] = []
         masked = self._masked_ranges()
+        listed = self._listed_scope(masked)
         for si in range(len(self.doc.sentences)):
             text = self._masked_sentence(si, masked)
             found = [(tr.kind, tr.strong) for tr, _ in self._triggers_in(text)]
-            if not found and not lex.has_scope_word(text):
+            if not found and si not in listed and not lex.has_scope_word(text):
                 continue
             strong = any(s for _, s in found)
             pairs = self._pairs_in_sentence(si, home) if strong else []
@@ -1351,15 +1438,21 @@ class _Extraction:
         current = None
         first = order[0]
         sentence_targets: list[tuple[int, list, list[str], str]] = []
+        listed_targets: dict[int, list] = {}  # announcement -> its targets
         for si, pairs, kind_names, text in per_sentence:
             targets = pairs
-            if not targets:
+            head = listed.get(si)
+            if not targets and head is not None and head in listed_targets:
+                targets = listed_targets[head]  # an item goes where its announcement went
+            elif not targets:
                 existing = self._existing_pair_named(si, order)
                 target = existing or current or first
                 if existing is None and self._names_other_parties(si, target, home):
                     continue  # "Pemkot Denpasar juga menjajaki ...": not the agreement before
                 targets = [target]
             sentence_targets.append((si, targets, kind_names, text))
+            if head == si:
+                listed_targets[si] = targets
             current = targets[-1]
         for si, targets, kind_names, text in sentence_targets:
             sent = self.doc.sentences[si]
@@ -1386,6 +1479,38 @@ class _Extraction:
             if not a["stages"]:
                 a["stages"].append(AgreementStage("cooperation", "reported", None, a["spans"][0]))
             out.append(AgreementRef(p, tuple(a["stages"]), tuple(a["sectors"]), tuple(a["spans"])))
+        return out
+
+    def _listed_scope(self, masked: list[tuple[int, int]]) -> dict[int, int]:
+        """Sentences of a list announced by the sentence before it ("Ruang lingkup ...
+        meliputi:" then "1. ...", "2. ..."; "... berfokus pada tiga hal. Pertama, ...
+        Kedua, ..."): the announcement and its items, read for sectors like a scope
+        sentence. An item is a sentence opened by a number, letter, bullet or ordinal word
+        (a bare "1." split off its line carries over to the sentence after it)."""
+        sents = self.doc.sentences
+        out: dict[int, int] = {}
+        si = 0
+        while si < len(sents) - 1:
+            if not _LIST_ITEM.match(sents[si + 1].text):
+                si += 1
+                continue
+            text = sents[si].text
+            counted = _LIST_COUNT.search(text) is not None
+            if not (text.rstrip().endswith(":") or counted):
+                si += 1
+                continue
+            masked_text = self._masked_sentence(si, masked)
+            if not (counted or self.lex.has_scope_word(masked_text) or any(
+                    tr.strong for tr, _ in self._triggers_in(masked_text))):
+                si += 1
+                continue
+            out[si] = si
+            k, bare = si + 1, False
+            while k < len(sents) and k - si <= 24 and (bare or _LIST_ITEM.match(sents[k].text)):
+                out[k] = si
+                bare = _BARE_ITEM.match(sents[k].text) is not None and not bare
+                k += 1
+            si = k
         return out
 
     def _officials_in(self, si: int) -> list[OfficialMention]:
@@ -1495,6 +1620,7 @@ class _Extraction:
                     pairs.append(_pair(ca[2], cb[2]))
                     used.update({a, b})
         pairs += self._coordinated_org_pairs(lo, hi, trig, pairs)
+        pairs += self._region_and_org_pairs(cands, lo, hi, trig, pairs)
         # "hubungan Indonesia dan Timor-Leste", "Indonesia-Malaysia-Thailand": countries
         # named together are the frame of the relation, not partners of the acting region
         # (they are each other's partners: the sentence's sectors stay with that relation)
@@ -1537,6 +1663,10 @@ class _Extraction:
             others = list(dict.fromkeys(c[2] for c in org_cands))
         anchor = Party("region", home) if home else None
         subject = self._sentence_subject(lo, trig, cands)
+        if subject is None and focus is not None and others:
+            # "BPD Jateng juga telah menjalin kerja sama dengan Pemkab Kudus": a company or
+            # university named first, before the agreement word, is the acting party
+            subject = self._org_subject(lo, trig, cands)
         if subject is not None and subject != anchor:
             if anchor is not None and anchor not in others and anchor.key != subject.key and \
                     any(c[2] == anchor for c in cands):
@@ -1630,6 +1760,92 @@ class _Extraction:
             if p not in pairs and p not in out:
                 out.append(p)
         return out
+
+    def _region_and_org_pairs(self, cands: list[tuple[int, int, Party]], lo: int, hi: int,
+                              trig: int | None, pairs: list[tuple[Party, Party]]
+                              ) -> list[tuple[Party, Party]]:
+        """"Pemkab X dan Universitas Y (UY) menandatangani MoU", "PT Z dan Pemkot W
+        meneken ...": a government and a university or company joined by a conjunction
+        before the agreement word are its two parties."""
+        if trig is None:
+            return []
+        regions = {c[1]: c for c in cands if c[2].kind == "region" and c[1] <= trig}
+        starts = {c[0]: c for c in cands if c[2].kind == "region" and c[1] <= trig}
+        out: list[tuple[Party, Party]] = []
+        for o in self.orgs_between(lo, hi):
+            if o.ref.kind not in {"perusahaan", "universitas", "asosiasi"} or \
+                    self.org_covering(o.i) is not o:
+                continue
+            end = self._after_paren(o.j)
+            if not (end <= trig or self._followed_by_agreeing(end)):
+                continue
+            region, first = None, o.i
+            k = o.i - 1  # "<region> dan <org>"
+            if k > lo and self.toks[k].low in _AND:
+                k = self._before_paren(k)
+                region = regions.get(k)
+                if region is not None:
+                    first = region[0]
+            if region is None and end < hi and self.toks[end].low in _AND:
+                k = end + 1  # "<org> dan <region>"
+                while k < hi and self.toks[k].low in _GOV_MARKERS | {"(", ")"}:
+                    k += 1
+                region = starts.get(k)
+                if region is None:
+                    k = end + 1  # "Pemerintah Kabupaten (Pemkab) X": the mention starts later
+                    region = next((c for c in starts.values() if k <= c[0] <= k + 6 and all(
+                        t.low in _GOV_MARKERS | {"(", ")"} for t in self.toks[k:c[0]])), None)
+            if region is None or region[2].key == o.ref.region_id or \
+                    self.gaz.get(region[2].key).cls == "Country":
+                continue
+            prev = [t.low for t in self.toks[max(lo, first - 3):first]]
+            if "dengan" in prev or "with" in prev or "antara" in prev:
+                continue  # "dengan Pemkab X dan PT Y": both are partners of someone else
+            last = max(end, region[1])
+            if any(t.low in {"dengan", "with", "bersama"} for t in self.toks[last:hi]):
+                continue  # "A dan B menjajaki kerja sama dengan C": A and B act together
+            p = _pair(region[2], Party("org", o.ref.key))
+            if p not in pairs and p not in out:
+                out.append(p)
+        return out
+
+    def _org_subject(self, lo: int, trig: int | None,
+                     cands: list[tuple[int, int, Party]]) -> Party | None:
+        """A university or company that opens the sentence's clause before the trigger, with
+        no government or region named before it."""
+        if trig is None:
+            return None
+        for o in self.orgs_between(lo, trig):
+            if o.j > trig or self.org_covering(o.i) is not o:
+                continue
+            if o.ref.kind not in {"perusahaan", "universitas", "asosiasi"}:
+                return None
+            prev = self.tok(o.i - 1)
+            if prev is not None and o.i > lo and prev.low in _LOCATIVE | {"dengan", "with",
+                                                                           "oleh", "by"}:
+                return None
+            if any(c[0] < o.i and not (o.i <= c[0] < o.j) for c in cands):
+                return None
+            return Party("org", o.ref.key)
+        return None
+
+    def _after_paren(self, j: int) -> int:
+        """Token index after a "(...)" group opening at j, else j."""
+        t = self.tok(j)
+        if t is None or t.text != "(":
+            return j
+        for k in range(j + 1, min(j + 8, len(self.toks))):
+            if self.toks[k].text == ")":
+                return k + 1
+        return j
+
+    def _before_paren(self, k: int) -> int:
+        """The end index of what comes before a "(...)" group that ends at token k-1."""
+        if k > 0 and self.toks[k - 1].text == ")":
+            for m in range(k - 2, max(-1, k - 9), -1):
+                if self.toks[m].text == "(":
+                    return m
+        return k
 
     def _sentence_subject(self, lo: int, trig: int | None, cands) -> Party | None:
         """A government named before the trigger ("Pemprov Jawa Barat ... bermitra dengan
@@ -1743,12 +1959,33 @@ class _Extraction:
                 sid = sector_words.get(key)
                 if sid:
                     hit = (sid, n)
+            if hit and self._inside_english_name(text, matches, i + hit[1]):
+                end = i + hit[1]  # "Technical Intern Training Program": a programme's name
+                continue
             if hit:
                 sid, n = hit
                 out.append((sid, sent.start + matches[i].start(),
                             sent.start + matches[i + n - 1].end()))
                 end = i + n
         return out
+
+    @staticmethod
+    def _inside_english_name(text: str, matches: list, k: int) -> bool:
+        """The capitalised sector word before word k is followed by capitalised words up to
+        an English head noun ("... Training Program", "Tourism Information Center"): it is
+        inside the name of a programme or body, not a sector of the agreement."""
+        first = matches[k - 1].group()
+        if not first[:1].isupper() or first.isupper():
+            return False
+        if sum(1 for m in matches if m.group()[:1].islower()) < 3:
+            return False  # a headline in title case
+        for m in matches[k:k + 3]:
+            word = m.group()
+            if not word[:1].isupper():
+                return False
+            if word.casefold() in _ENGLISH_NAME_HEADS:
+                return True
+        return False
 
     # ------------------------------------------------------------ dates
     def article_date(self) -> date | None:

@@ -290,7 +290,8 @@ _BASE_AGENCY_WORDS = {
     "dan", "&", "of", "the", "and", "for", "luar", "negeri", "dalam", "umum", "kerja", "sama",
     "pemerintahan", "pemerintah", "rakyat", "daerah", "otonomi", "pera", "kesra", "adpim",
     "otonom", "khusus", "istimewa", "autonomous", "zhuang", "urusan", "affairs", "setda",
-    "setdaprov", "setdakab", "setdakot", "sekretariat", "produksi", "operasional", "komersial",
+    "setdaprov", "setdakab", "setdakot", "setdako", "setdakota", "sekretariat", "produksi",
+    "operasional", "komersial",
     "pemasaran", "eksekutif", "ekonomi", "politik", "konsuler", "penerangan", "sosial",
     "budaya", "kebudayaan", "prefektur",
 }
