@@ -652,8 +652,8 @@ class GraphParts:
     made in the extraction workers: about two thirds of a graph's triples)."""
 
     def __init__(self, corpus: Corpus, with_ontology: bool = True,
-                 use_fragments: bool = True) -> None:
-        self._builder = _Builder(corpus, use_fragments)
+                 use_fragments: bool = True, builder: _Builder | None = None) -> None:
+        self._builder = builder or _Builder(corpus, use_fragments)
         self._with_ontology = with_ontology
 
     def batches(self) -> Iterator[Sequence[ox.Triple]]:
@@ -667,9 +667,7 @@ class GraphParts:
         as `fragment_rows` gives them: the page's tables, without making the triples.
         `overview`: without the provenance of organisations and officials (mentions and
         evidence), which an overview page does not show."""
-        parts = cls(corpus)
-        parts._builder = _RowBuilder(corpus, use_fragments=True, overview=overview)
-        return parts
+        return cls(corpus, builder=_RowBuilder(corpus, use_fragments=True, overview=overview))
 
     def row_batches(self) -> Iterator[Sequence[tuple[str, str, str, str | None]]]:
         """`batches` of a `rows` GraphParts."""
