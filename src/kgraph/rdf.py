@@ -298,7 +298,9 @@ class _Builder:
         self.t = terms or _Terms()
         self.out: list[ox.Triple] = []
         self.pending: list[ox.Triple] = []  # evidence nodes of the current subject
-        self.evidence_seen: set[str] = set()
+        # the evidence nodes written, by article: their spans, as start << 32 | end (a
+        # set of ints costs a third of the IRIs' memory: a million of them at 100k articles)
+        self.evidence_seen: dict[str, set[int]] = {}
         # nodes by corpus key: their IRIs are met again and again
         t = self.t
         self.articles = _Nodes(lambda article_id: t.iri(article_iri(article_id)))
@@ -311,7 +313,7 @@ class _Builder:
         self.evidence_prefix: dict[str, str] = {}  # article id -> IRI of its evidence
         # evidence written from the articles' fragments (Facts.evidence_ttl), by article
         self.use_fragments = use_fragments
-        self.cited: dict[str, list[tuple[str, Evidence]]] = {}
+        self.cited: dict[str, list[Evidence]] = {}
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: ox.NamedNode | ox.Literal) -> None:
         self.out.append(ox.Triple(s, p, o))
@@ -329,16 +331,24 @@ class _Builder:
         prefix = self.evidence_prefix.get(aid)
         if prefix is None:  # resource() percent-encodes; the rest of the name is safe
             prefix = self.evidence_prefix[aid] = resource("evidence", aid)
-        iri = prefix + _evidence_suffix(ev.span)
+        span = ev.span
+        iri = prefix + _evidence_suffix(span)
         e = self.new_iri(iri)
         self.add(node, self.has_evidence, e)
-        if iri in self.evidence_seen:
+        seen = self.evidence_seen.get(aid)
+        if seen is None:
+            seen = self.evidence_seen[aid] = set()
+        at = span.start << 32 | span.end
+        if at in seen:
             return
-        self.evidence_seen.add(iri)
+        seen.add(at)
         if self.use_fragments and aid in self.c.evidence_ttl:
-            self.cited.setdefault(aid, []).append((iri, ev))  # written from the fragment
+            self.cite(aid, iri, ev)  # written from the fragment
         else:
             self.pending += self.evidence_node(e, aid, ev)
+
+    def cite(self, aid: str, iri: str, ev: Evidence) -> None:
+        self.cited.setdefault(aid, []).append(ev)
 
     new_iri = staticmethod(ox.NamedNode)  # an IRI met once: not worth a memo
 
@@ -351,7 +361,7 @@ class _Builder:
         for aid, cited in self.cited.items():
             article_id = quote(aid, safe="-._~").encode()
             fragment = _read_fragment(self.c.evidence_ttl[aid])
-            for _, ev in cited:
+            for ev in cited:
                 found = fragment.get((ev.span.start, ev.span.end))
                 if found is None:  # not a candidate_spans span: cannot happen, but be safe
                     e = self.t.iri(resource("evidence", aid) + _evidence_suffix(ev.span))
@@ -605,6 +615,7 @@ class _RowBuilder(_Builder):
                  overview: bool = False) -> None:
         self.t = _RowTerms()
         super().__init__(corpus, use_fragments, self.t)
+        self.cited_iris: dict[str, list[str]] = {}
         # for an overview page: nothing of the bodies and officials it does not draw
         # but what it shows of them (see viz.TripleTables.from_file, overview_only)
         self.overview = overview
@@ -633,6 +644,10 @@ class _RowBuilder(_Builder):
         self.out.append(row)  # type: ignore[arg-type]
 
     new_iri = staticmethod(str)  # type: ignore[assignment]
+
+    def cite(self, aid: str, iri: str, ev: Evidence) -> None:
+        super().cite(aid, iri, ev)
+        self.cited_iris.setdefault(aid, []).append(iri)  # for fragment_rows
 
     def evidence_node(self, e: Any, aid: str, ev: Evidence) -> Any:
         return evidence_rows(e, article_iri(aid), ev)
@@ -682,10 +697,12 @@ class GraphParts:
 
     def fragment_rows(self) -> Iterator[tuple[str, str, str, str | None]]:
         """The triples of `fragments` as (subject, predicate, object, language) strings:
-        language None for an IRI, "" for a literal without one."""
-        for aid, cited in self._builder.cited.items():
+        language None for an IRI, "" for a literal without one; of a `rows` GraphParts."""
+        builder = self._builder
+        assert isinstance(builder, _RowBuilder)
+        for aid, cited in builder.cited.items():
             article = article_iri(aid)
-            for iri, ev in cited:
+            for iri, ev in zip(builder.cited_iris[aid], cited, strict=True):
                 yield from evidence_rows(iri, article, ev)
 
 
