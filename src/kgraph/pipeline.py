@@ -191,14 +191,14 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
         snapshot = facts_cache.use_snapshot() if facts_cache is not None else None
         ex = extract_inputs(inputs, jobs=jobs, cache=facts_cache, progress=bar,
                             slim_facts=True)
-        facts, log = list(ex.facts), ex.log
+        facts, log, timings = list(ex.facts), ex.log, dict(ex.seconds)
+        del ex  # `facts` holds them now
         if snapshot is not None and facts_cache is not None:
             behind = snapshot.behind(len(facts))
             snapshot.facts = {}  # from here on `facts` holds what the build needs
             if behind:
                 _write_snapshot(snapshot.write, facts_cache, facts)
         articles = len(facts)
-        timings: dict[str, float] = dict(ex.seconds)
         notes = [f"took over the lock of a build that is no longer running (pid "
                  f"{stale.get('pid')})"] if stale else []
         tally = _Tally()
@@ -207,17 +207,19 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
             t0 = time.perf_counter()
             bar.stage("resolve")
             corpus = resolve(facts)
-            del facts[:]  # the corpus has what the graph needs
-            t1 = time.perf_counter()
-            bar.stage("rdf")  # triples stream from the builder into graph.ttl
             # the page: drawn from the corpus by a forked child while graph.ttl is written
             # (each takes a core), or, for a large corpus, read back from graph.ttl once
             # the corpus is freed (the two at once cost too much memory)
             from_corpus = html and articles <= PAGE_FROM_CORPUS_MAX_ARTICLES
+            if not from_corpus:
+                facts.clear()  # a large corpus: free now what the corpus does not hold
+            t1 = time.perf_counter()
+            bar.stage("rdf")  # triples stream from the builder into graph.ttl
             if from_corpus:
                 ontology_rows()  # parsed once here, before the fork, not in the child
             page = Forked.start(functools.partial(_draw_page, corpus, stage.path(
                 "graph.html"))) if from_corpus and jobs != 1 else None
+            page_seconds: float | None = None
             try:
                 parts = GraphParts(corpus)
                 write_turtle(tally(parts.batches()), stage.path("graph.ttl"),
@@ -227,16 +229,17 @@ def build(inputs: Sequence[str | os.PathLike[str]] = ("seeds",),
                 t2 = t1 + tally.building
                 timings.update({"resolve": t1 - t0, "rdf": t2 - t1, "serialise": t3 - t2})
                 bar.stage("html")
-                page_seconds = _child_result(page)
+                if from_corpus and page is None:  # one process: drawn here
+                    page_seconds = _draw_page(corpus, stage.path("graph.html"))
+                del corpus  # freed (with `facts`) while the child draws: ~0.3 s at 10k
+                facts.clear()
+                page_seconds = _child_result(page) if page is not None else page_seconds
             finally:
                 if page is not None:
                     page.stop()  # kills the child if still running
-            if html and page_seconds is None and from_corpus:  # no child, or it failed
-                page_seconds = _draw_page(corpus, stage.path("graph.html"))
-            del corpus
-            if html:
+            if html:  # with no page yet (a large corpus, or the child failed): from the file
                 timings["html"] = page_seconds if page_seconds is not None else \
-                    _draw_overview_from_file(stage.path("graph.ttl"), tally)
+                    _draw_page_from_file(stage.path("graph.ttl"), stage.path("graph.html"), tally)
             t4 = time.perf_counter()
             if validate:  # SHACL, ontology/shapes.ttl; `kgraph validate` prints the details
                 from .validate import validate as shacl_validate  # pySHACL only when asked
@@ -330,11 +333,9 @@ def _draw_page(corpus: Corpus, path: Path) -> float:
     return time.perf_counter() - started
 
 
-def _child_result(page: Forked | None) -> float | None:
-    """The seconds the child took to draw the page; None if there is no child or it
-    failed (the page is then drawn again: the build does not fail for the child's sake)."""
-    if page is None:
-        return None
+def _child_result(page: Forked) -> float | None:
+    """The seconds the child took to draw the page; None if it failed (the page is then
+    drawn again: the build does not fail for the child's sake)."""
     try:
         seconds: float = page.result()
     except ForkedError:
@@ -342,15 +343,14 @@ def _child_result(page: Forked | None) -> float | None:
     return seconds
 
 
-def _draw_overview_from_file(ttl: Path, tally: _Tally) -> float:
-    """graph.html of a large corpus, read back from its graph.ttl (only what the overview
-    shows, when the page will be one); the seconds it took."""
+def _draw_page_from_file(ttl: Path, path: Path, tally: _Tally) -> float:
+    """graph.html read back from graph.ttl (only what the overview shows, when the page
+    will be one: a large corpus); the seconds it took."""
     from .viz import DEFAULT_OPTIONS, TripleTables, write_html
 
     started = time.perf_counter()
     overview = sum(tally.counts().values()) > DEFAULT_OPTIONS.overview_threshold
-    write_html(TripleTables.from_file(ttl, overview), ttl.with_name("graph.html"),
-               overview=overview or None)
+    write_html(TripleTables.from_file(ttl, overview), path, overview=overview or None)
     return time.perf_counter() - started
 
 
