@@ -745,3 +745,130 @@ def test_tribun_republication_footer_is_furniture():
     start = text.index("Artikel ini")
     assert not doc.content[start:].strip()
     assert pairs(extract(doc)) == {frozenset({"city/ID-34.02", "city/ID-34.71"})}
+
+
+# ---- heldout4 round: units between title and name, joint agreements, places that are not
+
+@pytest.mark.parametrize("text, name, position, org", [
+    ("Manajer PLN UP3 Makassar, Andi Putra, hadir.", "Andi Putra", "Manajer PLN UP3",
+     "PT Perusahaan Listrik Negara (Persero)"),
+    ("General Manager PLN UIW Sulselrabar, Ir. Budi Hartono, M.T., hadir.", "Budi Hartono",
+     "General Manager PLN UIW Sulselrabar", "PT Perusahaan Listrik Negara (Persero)"),
+    ("Dekan Fakultas Pertanian Universitas Hasanuddin, Prof. Dr. Ir. Rahmat Hidayat, M.S., "
+     "hadir.", "Rahmat Hidayat", "Dekan Fakultas Pertanian", "Universitas Hasanuddin"),
+    ("Ketua Koperasi Nelayan Mina Jaya, Hasan Basri, menyambut.", "Hasan Basri",
+     "Ketua Koperasi Nelayan Mina Jaya", "Koperasi Nelayan Mina Jaya"),
+    ("Prakirawan BMKG Stasiun Meteorologi Sultan Hasanuddin, Rina Wulandari, mengatakan "
+     "hujan turun.", "Rina Wulandari", "Prakirawan BMKG Stasiun Meteorologi Sultan Hasanuddin",
+     "Badan Meteorologi, Klimatologi, dan Geofisika"),
+])
+def test_a_unit_between_the_title_and_the_name(text, name, position, org):
+    f = facts(text)
+    o = official(f, name)
+    assert o.position == position
+    assert o.org is not None and o.org.name == org
+    assert [x.name for x in f.officials] == [name]
+    assert "UIW" not in {x.name for x in f.orgs}  # a unit of PLN, not a body of its own
+
+
+def test_the_unit_before_a_known_name_is_not_part_of_it():
+    f = facts("General Manager PLN UIW Sulselrabar, Ir. Budi Hartono, M.T., hadir. General "
+              "Manager PLN UIW Sulselrabar Budi Hartono menyatakan siap.")
+    assert {o.name for o in f.officials} == {"Budi Hartono"}
+
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Kapolresta Makassar Kombes Pol Budi Hartono mengingatkan warga.", "Budi Hartono",
+     "Kapolresta"),
+    ("Kapolres Bone AKBP Andi Saputra mengingatkan warga.", "Andi Saputra", "Kapolres"),
+    ("Rombongan disambut Vice-Chancellor Monash University Prof. Sharon Pickering di "
+     "Melbourne, Australia.", "Sharon Pickering", "Vice-Chancellor Monash University"),
+    ("Kepala Dinas Kelautan dan Perikanan (DKP) Kabupaten Bone, drh. Yusuf Rahman, M.Si., "
+     "menjelaskan.", "Yusuf Rahman", "Kepala Dinas Kelautan dan Perikanan"),
+])
+def test_police_ranks_english_university_titles_and_professional_prefixes(text, name,
+                                                                           position):
+    f = facts(text)
+    assert official(f, name).position == position
+    assert not [o for o in f.orgs if o.name in {"AKBP", "Chancellor Monash University"}]
+
+
+def test_a_list_of_signatories_is_one_joint_agreement():
+    f = facts("Empat pemerintah daerah, yakni Kota Semarang, Kabupaten Demak, Kabupaten "
+              "Kendal dan Kabupaten Grobogan, menandatangani perjanjian kerja sama. Ruang "
+              "lingkupnya meliputi pengelolaan sampah dan transportasi.")
+    four = ["city/ID-33.74", "city/ID-33.21", "city/ID-33.24", "city/ID-33.15"]
+    assert pairs(f) == {frozenset({a, b}) for n, a in enumerate(four) for b in four[n + 1:]}
+    for a in f.agreements:  # the scope sentence after it goes to every pair
+        assert {"lingkungan", "transportasi"} <= {s for s, _ in a.sectors}
+
+
+def test_signatories_listed_after_diteken_with_their_degrees():
+    f = facts("Dokumen PKS diteken Wali Kota Semarang Budi Santoso, S.E., Bupati Demak Andi "
+              "Wijaya, M.M., serta Bupati Kendal Ir. Rudi Hartono, M.T. yang hadir.")
+    assert pairs(f) == {frozenset({"city/ID-33.74", "city/ID-33.21"}),
+                        frozenset({"city/ID-33.74", "city/ID-33.24"}),
+                        frozenset({"city/ID-33.21", "city/ID-33.24"})}
+
+
+def test_the_provinces_of_a_company_unit_are_no_parties():
+    f = facts("Pemerintah Kabupaten Buton Utara dan PT PLN (Persero) Unit Induk Wilayah "
+              "Sulawesi Selatan, Sulawesi Tenggara dan Sulawesi Barat (UIW Sulselrabar) "
+              "menandatangani nota kesepahaman (MoU) tentang energi.")
+    assert pairs(f) == {frozenset({"PLN|", "city/ID-74.10"})}
+    assert {o.key for o in f.orgs} == {"PLN|"}  # "PT PLN" is the PLN the lexicon knows
+
+
+def test_a_government_said_not_to_be_a_party_is_none():
+    f = facts("Gubernur menegaskan, Pemerintah Provinsi Jawa Tengah tidak menjadi pihak dalam "
+              "PKS antara Kota Semarang dan Kabupaten Demak tersebut.")
+    assert pairs(f) == {frozenset({"city/ID-33.74", "city/ID-33.21"})}
+
+
+@pytest.mark.parametrize("tail", [", Provinsi British Columbia, Kanada,", ""])
+def test_agreement_between_a_town_and_a_city_of_abroad(tail):
+    f = facts("Program itu menjadi bidang dalam Letter of Intent (LoI) antara Pemkot Balikpapan "
+              f"dan City of Kamloops{tail} yang diteken pada Juni lalu.")
+    assert [{p.key for p in a.parties} for a in f.agreements] == [
+        {"city/ID-64.71", "city/GN-5989045"}]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Titik panas ada di Kecamatan Pahandut dan Bukit Batu.", "city/ID-35.79"),
+    ('"Puncak musim hujan tiba Januari," katanya.', "city/ID-94.05"),
+    ("Bus Trans Metro Dewata melintas di Kota Malang.", "city/ID-18.72"),
+    ("Acara digelar di Paseban Sri Bima, Kota Malang.", "city/ID-52.72"),
+    ("Siswa fasih berbahasa Inggris dan belajar bahasa Jepang di Kota Malang.", "country/GB"),
+    ("Dalam bahasa Inggris disebut sister city, kata Wali Kota Malang.", "country/GB"),
+])
+def test_words_that_are_not_places(text, absent):
+    assert absent not in region_ids(facts(text))
+
+
+def test_a_headline_brand_repeated_in_the_body_is_no_place():
+    f = facts("Bus Trans Metro Dewata Diluncurkan Hari Ini di Bali\n\nBus Trans Metro Dewata "
+              "melintas di Kota Malang.")
+    assert "city/ID-18.72" not in region_ids(f)
+
+
+def test_a_misspelt_compass_word_ends_a_regency_name():
+    f = facts("Warga Kabupaten Lampung Selatn dan Kabupaten Lampung Barat hadir.")
+    assert region_ids(f) == {"city/ID-18.01", "city/ID-18.04"}
+
+
+def test_a_foreign_town_closing_a_name_is_a_surname():
+    f = facts("Konsul Jenderal Filipina di Manado, Ana Cristina Manila, menyatakan menghormati "
+              "keputusan Pemkot Bitung.")
+    assert official(f, "Ana Cristina Manila").position == "Konsul Jenderal"
+    assert "city/GN-1701668" not in region_ids(f)
+
+
+def test_a_bare_name_shared_by_kota_and_kabupaten_follows_the_article():
+    f = facts("Pemerintah Kabupaten (Pemkab) Blitar menjalin kerja sama dengan Pemkab Aceh "
+              "Besar. Bupati Blitar Rini Syarifah hadir. Blitar dikenal sebagai lumbung "
+              "pangan.")
+    assert "city/ID-35.72" not in region_ids(f)  # Kota Blitar
+    assert official(f, "Rini Syarifah").represents == "city/ID-35.05"
+    f = facts("Wali Kota Blitar Santoso bertemu Bupati Blitar Rini Syarifah. Blitar indah.")
+    assert official(f, "Santoso").represents == "city/ID-35.72"
+    assert official(f, "Rini Syarifah").represents == "city/ID-35.05"

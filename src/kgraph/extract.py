@@ -64,6 +64,20 @@ _FACILITY_WORDS = {"selat", "teluk", "gunung", "sungai", "danau", "laut", "jalan
                    "stadion", "taman", "tol", "strait", "mount", "lake", "street", "bay", "rsud",
                    "rs", "bandar", "universitas", "university", "benteng", "pantai", "monumen",
                    "tugu", "menara", "fort", "beach", "airport", "port", "harbour", "museum"}
+# capitalised words of a body's unit that a region's name follows ("Unit Induk Wilayah X")
+_UNIT_WORDS = {"wilayah", "area", "cabang", "regional", "distribusi", "perwakilan", "kanwil",
+               "divre", "daops", "region", "branch"}
+_REGION_WORDS = {"provinsi", "province", "prefektur", "prefecture", "negara", "bagian", "state",
+                 "region", "wilayah"}
+# words after which a place's name names a district, village or hill inside it
+_PLACE_PART_WORDS = {"bukit", "kecamatan", "kelurahan", "desa", "dusun", "distrik", "nagari",
+                     "gampong"}
+# honorifics that open a person's name ("Sri Bima", "Dr. Bima Arya")
+_NAME_PREFIXES = {"sri", "tuan", "datuk", "dato", "tun", "haji", "hajjah", "habib", "buya",
+                  "bapak", "pak", "mr", "mrs", "ms", "sir", "kh", "h", "hj", "drs", "ir",
+                  "prof", "dr", "raden", "rd", "andi", "teuku", "cut", "sultan"}
+# words before a place's name that make it a language or a people's quarter
+_LANGUAGE_WORDS = {"bahasa", "berbahasa", "dialek", "aksara", "logat", "kampung"}
 _NOT_PARTNER = {"berbatasan", "bersebelahan", "bersaing", "dibandingkan", "dibanding",
                 "menyaingi", "melebihi", "asal", "kelahiran", "lahir"}
 _NAME_ABBREVIATIONS = {"muh", "moh", "moch", "mhd", "abd", "ach", "ahm", "dg", "dt", "st", "sy",
@@ -124,6 +138,7 @@ _NAMED_HEADS = {
     "universitas": "universitas", "institut": "universitas", "politeknik": "universitas",
     "sekolah tinggi": "universitas", "university": "universitas", "bank": "perusahaan",
     "pt": "perusahaan", "perusahaan": "perusahaan", "perseroan": "perusahaan",
+    "koperasi": "asosiasi",
 }
 # words that end company names although they are ordinary words ("PT Bumi Jaya Abadi")
 _COMPANY_WORDS = {"utama", "jaya", "mandiri", "abadi", "makmur", "sejahtera", "sentosa", "raya",
@@ -139,6 +154,8 @@ _TITLE_EXTENSION = {"luar", "biasa", "dan", "berkuasa", "penuh", "lbbp", "extrao
 _SUFFIX_UNIVERSITY = {"university", "college", "polytechnic"}
 _PARTY_ORG_KINDS = {"perusahaan", "universitas", "asosiasi", "kementerian", "lembaga", "bumn",
                     "bumd", "kedutaan", "konsulat", "otorita"}
+# bodies that sign for themselves: a company, a state company, a university, an association
+_BODY_KINDS = {"perusahaan", "universitas", "asosiasi", "bumn", "bumd"}
 _KIND_RANK = {"cooperation": 0, "offer": 1, "loi": 2, "mou": 3, "moa": 4, "sister": 5}
 # (the word lists are gated: a sentence without any of their words is not searched)
 _PLANNED = GatedPattern(re.compile(r"\b(akan|rencana\w*|direncanakan|nantinya|mendatang|"
@@ -251,6 +268,7 @@ class _Extraction:
         self._start_cache: dict[str, tuple[list, int, list[int]]] = {}
         self._trigger_cache: dict[str, list[tuple[Trigger, int]]] = {}
         self.doc_countries: set[str] = set()
+        self._joint: dict[int, set] = {}  # sentence -> the pairs of its joint agreement
 
     # ------------------------------------------------------------ helpers
     def span(self, i: int, j: int) -> Span:
@@ -304,7 +322,49 @@ class _Extraction:
                 self.mentions.append(Mention(rid, i, j))
         self._fuzzy_regions()
         self.mentions.sort(key=lambda m: m.i)
+        self._prefer_named_regency()
         self._mark_locators()
+
+    def _prefer_named_regency(self) -> None:
+        """A bare name shared by a kota and a kabupaten ("Kediri", "Malang") means the
+        kota, unless its own words say kabupaten ("Pemkab Malang", "Bupati Kediri") or the
+        article names the kabupaten ("Kabupaten Kediri") and never the kota."""
+        toks = self.toks
+        twins: dict[str, str] = {}
+        for m in self.mentions:
+            r = self.gaz.get(m.region_id)
+            if r.cls != "City" or r.country != "ID" or m.region_id in twins or \
+                    r.name.startswith("Kabupaten"):
+                continue
+            kab = [c.region_id for c in self.gaz.lookup("kabupaten " + norm(r.name))]
+            if kab:
+                twins[m.region_id] = kab[0]
+        if not twins:
+            return
+        kota_named: set[str] = set()
+        kab_named = set()
+        bare: list[tuple[Mention, bool]] = []
+        for m in self.mentions:
+            k = m.i - 1
+            while k >= 0 and toks[k].text in {"(", ")"} and self.same_sentence(k, m.i):
+                k -= 1
+            before = toks[k].low if k >= 0 and self.same_sentence(k, m.i) else ""
+            first = toks[m.i].low
+            if m.region_id in twins:
+                if first in {"kota", "city"} or before in {"kota", "pemkot", "walikota",
+                                                           "wawali", "city", "setdako",
+                                                           "setdakot", "sekdako", "sekdakot"}:
+                    kota_named.add(m.region_id)
+                else:
+                    bare.append((m, before in {"pemkab", "bupati", "kab", "kabupaten",
+                                               "setdakab", "sekdakab", "wabup", "regency"}))
+            elif m.region_id in twins.values():
+                kab_named.add(m.region_id)
+        kab_named.update(twins[m.region_id] for m, marked in bare if marked)
+        for m, marked in bare:
+            twin = twins[m.region_id]
+            if marked or (twin in kab_named and m.region_id not in kota_named):
+                m.region_id = twin
 
     def _region_at(self, i: int):
         """The longest gazetteer name at token i (a capitalised word or a number)."""
@@ -331,6 +391,16 @@ class _Extraction:
         if not best:
             return None
         j, cands = best
+        nxt = toks[j] if j < len(toks) and toks[j].sent == sent else None
+        if nxt is not None and nxt.cap and len(nxt.low) >= 4 and nxt.low not in _COMPASS:
+            # "Kabupaten Gorontalo Utar": a misspelt compass word ends the name
+            for compass in _COMPASS:
+                if abs(len(compass) - len(nxt.low)) <= 1 and OSA.distance(compass, nxt.low) <= 1:
+                    longer = self.gaz.lookup(" ".join(t.key for t in toks[i:j] if t.word) +
+                                             " " + compass)
+                    if longer:
+                        best = (j + 1, longer)
+                    break
         if j - i == 1 and toks[i].low in self.lex.stopwords and not (
                 i > 0 and toks[i - 1].low in {"provinsi", "prefektur"} and toks[i].cap):
             return None  # "Western" is a word, "Provinsi Western" a province
@@ -342,6 +412,10 @@ class _Extraction:
                     if self.gaz.get(c.region_id).cls == "Province" and c not in cands]
             if stem:
                 best = (j, [*cands, *stem])
+        if i > 0 and toks[i - 1].low in _LANGUAGE_WORDS and self.same_sentence(i - 1, i):
+            return None  # "bahasa Inggris", "berbahasa Jepang": a language, not the country
+        if j - i == 1 and self._word_not_place(i):
+            return None
         if i > 0 and toks[i - 1].low in _FACILITY_WORDS and self.same_sentence(i - 1, i) and \
                 not self._regional_title_before(i):
             return None  # "Selat Malaka", "Jalan Sudirman"; not "Datuk Bandar Kuching"
@@ -352,12 +426,57 @@ class _Extraction:
             return None  # "Jawa-nya", part of a compound word
         return best
 
+    def _word_not_place(self, i: int) -> bool:
+        """A one-word place name that is part of another name or an ordinary word here:
+        "Bukit Batu", "Kecamatan X" (a district), "Sri Bima" (a person's name after an
+        honorific), "Trans Metro Dewata" (inside a run of capitalised words), "Puncak
+        kemarau" (a common noun opening the sentence)."""
+        toks = self.toks
+        t = toks[i]
+        prev = toks[i - 1] if i > 0 and toks[i - 1].sent == t.sent else None
+        nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == t.sent else None
+        if prev is not None and prev.low in _PLACE_PART_WORDS:
+            return True
+        if prev is not None and prev.cap and prev.low in _NAME_PREFIXES:
+            return True
+        opening = prev is None or prev.text in {'"', "“", "'", "‘", "("}
+        if opening and t.low in self.lex.common_word_places and nxt is not None and nxt.word and \
+                nxt.text[0].islower():
+            return True
+        if prev is None or nxt is None or not (prev.cap and nxt.cap) or prev.text.isupper() \
+                or nxt.text.isupper():
+            return False
+        if self._headlines is None:
+            self._headlines = self._headline_sentences()
+        if t.sent in self._headlines:
+            # a headline is all capitals: only a run the body repeats is a name
+            run = self.doc.content[prev.start:nxt.end]
+            sent = self.doc.sentences[t.sent]
+            content = self.doc.content
+            if run not in content[:sent.start] and run not in content[sent.end:]:
+                return False
+        lex = self.lex
+        for w in (prev, nxt):
+            if w.low in _GOV_MARKERS or w.low in lex.titles or w.low in lex.title_starts or \
+                    w.low in lex.honorifics or w.low in lex.agency_words or \
+                    w.low in self.lex.stopwords or w.low in _HEAD_STARTS or \
+                    w.low in _WEEKDAYS or w.low in _MONTHS or w.low in _COMPASS or \
+                    self.gaz.lookup(w.key):
+                return False
+        return True  # "Bus Trans Metro Dewata": a brand or a name holding the place's name
+
+    _headlines: set[int] | None = None
+
     def _choose(self, i: int, j: int, cands) -> str | None:
         gaz = self.gaz
         prev = self.tok(i - 1)
         nxt = self.tok(j)
         before = prev.low if prev and self.same_sentence(i - 1, i) else ""
         after = nxt.low if nxt and self.same_sentence(j, j - 1) else ""
+        # "City of Kamloops", "Province of Cebu": named as a town or province outright
+        styled = before == "of" and i > 1 and self.same_sentence(i - 2, i) and \
+            self.toks[i - 2].low in {"city", "province", "prefecture", "municipality",
+                                     "county", "regency"} and self.toks[i - 2].cap
         options: list[tuple[int, str]] = []
         for c in cands:
             r: Region = gaz.get(c.region_id)
@@ -368,12 +487,12 @@ class _Extraction:
                                       "province", "wilayah"} or after in {"province", "city",
                                                                           "prefecture", "state"} \
                     or (c.strong and self._regional_title_before(i)) \
-                    or (c.strong and self._diplomatic_post_before(i))
+                    or (c.strong and self._diplomatic_post_before(i)) or styled
                 licensed = f"country/{r.country}" in self.doc_countries or \
                     r.population >= 5_000_000 or c.curated
                 if not (explicit or licensed):
                     continue
-                if not c.strong and not licensed:
+                if not c.strong and not licensed and not styled:
                     continue
                 score = 50 + (10 if c.strong else 0)
                 if f"country/{r.country}" in self.doc_countries and not any(
@@ -461,14 +580,25 @@ class _Extraction:
         ms = self.mentions
         for a, b in itertools.pairwise(ms):
             between = [t.text for t in self.toks[a.j:b.i]]
-            if between in ([","], ["("], []) and b.region_id in self.gaz.ancestors(a.region_id):
-                b.locator = True
+            if (between in ([","], ["("], []) or (
+                    len(between) <= 3 and between[0] in {",", "("} and
+                    all(w.casefold() in _REGION_WORDS for w in between[1:]))) and \
+                    (b.region_id in self.gaz.ancestors(a.region_id) or
+                     self._unplaced_city_in(a.region_id, b.region_id)):
+                b.locator = True  # also "Kamloops, Provinsi British Columbia"
             if between == ["("] and b.region_id == a.region_id:
                 b.locator = True  # "Kalimantan Timur (Kaltim)"
         for m in ms:
             prev = self.tok(m.i - 1)
             if prev and prev.low in _LOCATIVE and self.same_sentence(m.i - 1, m.i):
                 m.locative = True
+
+    def _unplaced_city_in(self, city: str, province: str) -> bool:
+        """`city` is a town whose province the gazetteer does not know, and `province` a
+        province of its country."""
+        ra, rb = self.gaz.get(city), self.gaz.get(province)
+        return ra.cls == "City" and rb.cls == "Province" and ra.country == rb.country and \
+            not any(self.gaz.get(x).cls == "Province" for x in self.gaz.ancestors(city))
 
     def located_pairs(self) -> list[tuple[str, str]]:
         """Cities the text places in a first-level region that the gazetteer does not
@@ -548,6 +678,30 @@ class _Extraction:
                 if seat is not None and seat.i == o.j and self.same_sentence(o.i, o.j) and \
                         self.gaz.get(seat.region_id).cls != "Country":
                     seat.in_org = True
+        self._mark_unit_regions()
+
+    def _mark_unit_regions(self) -> None:
+        """Regions named in a body's unit ("PT PLN (Persero) Unit Induk Wilayah Sulawesi
+        Selatan, Sulawesi Tenggara dan Sulawesi Barat", "Bank X Kantor Cabang Medan"): after
+        a capitalised unit word inside a name, they and the places listed with them belong
+        to the name and are no parties."""
+        toks = self.toks
+        ms = self.mentions
+        inside = False
+        for n, m in enumerate(ms):
+            prev, prev2 = self.tok(m.i - 1), self.tok(m.i - 2)
+            if prev is not None and prev.low in _UNIT_WORDS and prev.cap and prev2 is not None \
+                    and (prev2.cap or prev2.text == ")") and self.same_sentence(m.i - 2, m.i):
+                m.in_org = inside = True
+                continue
+            if inside and n > 0:
+                a = ms[n - 1]
+                between = [t.low for t in toks[a.j:m.i]]
+                if between and all(w in {",", "dan", "serta", "&", "and"} for w in between) \
+                        and not self._gov_marked(m.i) and self.same_sentence(a.i, m.i):
+                    m.in_org = True
+                    continue
+            inside = False
 
     def _region_chunk(self, i: int) -> tuple[int, str | None]:
         """Optional region qualifier after an organisation or title: markers such as
@@ -671,6 +825,10 @@ class _Extraction:
                     break  # "PT Bumi Jaya Abadi" ends there, before "Hendra Wijaya"
             if j == hj:
                 return None
+            known = self._agency_token(hj) if j - hj == 1 and kind == "perusahaan" else None
+            if known is not None:  # "PT PLN", "PT Pelindo": the company the lexicon knows
+                return OrgMention(self._ref(known.name, known.kind, None, known.acronym, i, j,
+                                            scope=known.scope), i, j)
             start = hj if t.low in {"perusahaan", "perseroan"} else i
             name = self.surface(start, j)
             acronym, j = self._paren_acronym(j)
@@ -837,8 +995,16 @@ class _Extraction:
         """"Gubernur Kim" after "Kim Dong-yeon", "Dubes Grjins" after "Lambert Grijns":
         a one-word name takes the full name it matches, when exactly one matches."""
         full = [o for o in self.officials if len(o.name.split()) >= 2]
+        fulls = {o.name for o in full}
         for off in self.officials:
             words = off.name.split()
+            # "General Manager PLN UIW X Budi Hartono" after "..., Budi Hartono,": the
+            # words before a full name met elsewhere are the unit's, not the person's
+            tail = next((" ".join(words[n:]) for n in range(1, len(words) - 1)
+                         if " ".join(words[n:]) in fulls), None)
+            if tail is not None:
+                off.name = tail
+                continue
             if len(words) != 1:
                 continue
             w = words[0].casefold()
@@ -915,6 +1081,9 @@ class _Extraction:
                 k += 1
                 if k < len(toks) and toks[k].text == ".":
                     k += 1
+                elif k + 1 < len(toks) and toks[k].text == "-" and self.glued(k) and \
+                        self.glued(k + 1):
+                    k += 1  # "Vice-Chancellor", "Pro-Rector"
                 if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 2].text == ")":
                     k += 3  # "Penjabat (Pj) Gubernur"
                 continue
@@ -1082,6 +1251,12 @@ class _Extraction:
                 pos_tokens.append((k, k + 1))  # "Asisten II", "Pelindo I" (not "I Wayan")
                 k += 1
                 continue
+            if self._unknown_acronym(k) and org is not None and org.j == k:
+                if self._unit_before_name(k) is not None:
+                    break  # "General Manager PLN UIW X, Name": a unit of that body (below)
+                pos_tokens.append((k, k + 1))  # "PLN UIW": a unit, not a body of its own
+                k += 1
+                continue
             if self._unknown_acronym(k):
                 # "Country Director KOICA Indonesia ...": an unknown body named by acronym
                 o = OrgMention(self._ref(t.text, "lembaga", None, t.text, k, k + 1), k, k + 1)
@@ -1119,6 +1294,23 @@ class _Extraction:
                 k = j
                 continue
             break
+        unit = self._unit_before_name(k) if k < len(toks) and toks[k].text != "," else None
+        if unit is not None:
+            # "Dekan Fakultas Pertanian Universitas X, Prof. Name", "Manajer PLN UP3 Y, Name":
+            # the unit's words belong to the position and its body, the name follows
+            stop = unit
+            inner = [o for o in self.orgs_between(k, unit) if self.org_covering(o.i) is o]
+            places = self.mentions_between(k, unit)
+            if inner:
+                stop = min(stop, inner[0].i)
+                if org is None or org.j != k:
+                    org = inner[0]
+            if places:
+                stop = min(stop, places[0].i)
+                if represents is None and not (org is not None and org.ref.region_id):
+                    represents = places[0].region_id
+            pos_tokens.append((k, stop))
+            k = unit
         if k < len(toks) and toks[k].text == "," and self.same_sentence(start, k + 1):
             if self._office_before(start):
                 return None  # "Kantor Bupati Maluku Tengah, Masohi": the office's town
@@ -1138,6 +1330,53 @@ class _Extraction:
         speaker = bool(prev and prev.low in _SPEECH and self.same_sentence(start - 1, start))
         return OfficialMention(name, position, represents, org, default_country, start, name_j,
                                name_i, name_j, speaker, hosts)
+
+    def _unit_before_name(self, k: int) -> int | None:
+        """Token k opens a unit's name that ends at a comma before a person's name ("UP3
+        Makassar, Andi Putra", "Fakultas Pertanian Universitas X, Prof. Dr. Name,",
+        "Stasiun Meteorologi Y, Name"): the index of that comma. The words must look like a
+        body's (a body or agency word, an acronym, a code such as "UP3", an organisation),
+        not like a person's name."""
+        toks, lex = self.toks, self.lex
+        j, unit_like = k, False
+        while j < len(toks) and j - k < 10 and self.same_sentence(k, j):
+            t = toks[j]
+            if t.text == ",":
+                break
+            if t.text == "(":
+                acronym, after = self._paren_acronym(j)
+                if acronym is None:
+                    return None
+                j, unit_like = after, True
+                continue
+            if not t.word:
+                return None
+            if t.low in {"dan", "&", "of", "and"} and j > k:
+                j += 1
+                continue
+            body = t.low in _BODY_WORDS or t.low in _FACILITY_WORDS or \
+                t.low in _SUBUNIT_HEADS or t.low in lex.agency_words
+            if not (t.text[0].isupper() or t.text[0].isdigit()) or t.low in _WEEKDAYS or \
+                    t.low in _MONTHS or (t.low in lex.stopwords and not body) or \
+                    (j == k and t.low in lex.titles):
+                return None
+            if body or self.org_covering(j) is not None:
+                unit_like = True
+            elif t.low not in lex.honorifics and (
+                    (t.text.isupper() and len(t.text) >= 2) or
+                    (not t.text.isalpha() and any(c.isalpha() for c in t.text))):
+                unit_like = True  # "UIW", "UP3", "SAE"
+            j += 1
+        if not unit_like or j == k or j >= len(toks) or toks[j].text != "," or \
+                not self.same_sentence(k, j + 1):
+            return None
+        name, name_j = self._name_at(j + 1)
+        if not name:
+            return None
+        nxt = self.tok(name_j)
+        if nxt is not None and self.same_sentence(j, name_j) and nxt.cap:
+            return None
+        return j
 
     def _office_before(self, i: int) -> bool:
         """The title at token i names an office or residence ("Kantor Bupati X",
@@ -1172,7 +1411,7 @@ class _Extraction:
         return (t.word and t.text.isupper() and 3 <= len(t.text) <= 8 and t.text.isalpha()
                 and not self.region_at_token(k) and not self.org_covering(k)
                 and t.low not in self.lex.sector_words and t.low not in self.lex.titles
-                and t.low not in _NOT_ACRONYMS)
+                and t.low not in _NOT_ACRONYMS and t.low not in self.lex.honorifics)
 
     def _related(self, a: str, b: str) -> bool:
         return a == b or a in self._ancestors(b) or b in self._ancestors(a)
@@ -1250,7 +1489,8 @@ class _Extraction:
                     return None, k
                 if parts and (t.low in self.lex.titles and t.low not in {"raja", "sultan"}):
                     break
-                if parts and self.region_at_token(j) and len(parts) >= 2 and not regions_ok:
+                if parts and len(parts) >= 2 and not regions_ok and self.region_at_token(j) \
+                        and not self._surname_place(j):
                     break
                 parts.append(t.text)
                 j += 1
@@ -1277,6 +1517,17 @@ class _Extraction:
         if all(p.isupper() and len(p) > 2 for p in real):
             return None, k  # an acronym, not a name
         return " ".join(parts), j
+
+    def _surname_place(self, j: int) -> bool:
+        """The foreign town at token j ends a person's name ("Maria Lourdes Santiago,"):
+        one word, neither Indonesian nor a country, closing the name before a comma."""
+        m = self.region_at_token(j)
+        if m is None or m.i != j or m.j != j + 1:
+            return False
+        r = self.gaz.get(m.region_id)
+        nxt = self.tok(j + 1)
+        return r.country != "ID" and r.cls != "Country" and (
+            nxt is None or not self.same_sentence(j, j + 1) or nxt.text in {",", ";"})
 
     def _after_quote(self, j: int) -> bool:
         p = self.tok(j - 1)
@@ -1435,7 +1686,7 @@ class _Extraction:
         if not order:
             return []
         # assign each sentence to agreements: its own pairs, else the nearest earlier one
-        current = None
+        current: list = []
         first = order[0]
         sentence_targets: list[tuple[int, list, list[str], str]] = []
         listed_targets: dict[int, list] = {}  # announcement -> its targets
@@ -1446,14 +1697,18 @@ class _Extraction:
                 targets = listed_targets[head]  # an item goes where its announcement went
             elif not targets:
                 existing = self._existing_pair_named(si, order)
-                target = existing or current or first
-                if existing is None and self._names_other_parties(si, target, home):
+                # the agreement before; all pairs of a joint agreement of several parties
+                group = [existing] if existing else (current or [first])
+                if existing is None and all(self._names_other_parties(si, t, home)
+                                            for t in group):
                     continue  # "Pemkot Denpasar juga menjajaki ...": not the agreement before
-                targets = [target]
+                targets = group
             sentence_targets.append((si, targets, kind_names, text))
             if head == si:
                 listed_targets[si] = targets
-            current = targets[-1]
+            joint = self._joint.get(si) if pairs else None
+            current = [p for p in targets if p in joint] if joint and targets[-1] in joint \
+                else [targets[-1]]
         for si, targets, kind_names, text in sentence_targets:
             sent = self.doc.sentences[si]
             sp = Span(sent.start, sent.end, si)
@@ -1574,6 +1829,8 @@ class _Extraction:
                 continue
             if any(t.low in _NOT_PARTNER for t in self.toks[max(lo, m.i - 4):m.i]):
                 continue  # "berbatasan dengan Malaysia", "dibandingkan dengan Jakarta"
+            if self._denied_party(m.j, hi):
+                continue  # "Pemprov Bali tidak menjadi pihak dalam PKS tersebut"
             cands.append((m.i, m.j, Party("region", m.region_id)))
         for off in self._officials_in(si):
             if not off.speaker:
@@ -1619,6 +1876,20 @@ class _Extraction:
                 if mutual:
                     pairs.append(_pair(ca[2], cb[2]))
                     used.update({a, b})
+        for chain in self._listed_parties(cands, lo, trig):
+            # "Kota A, Kabupaten B, Kabupaten C dan Kabupaten D menandatangani PKS": one
+            # agreement of several parties, a pair for every two of them
+            for x, y in itertools.combinations(chain, 2):
+                px, py = cands[x], cands[y]
+                if px[2] == py[2] or (self._related(px[2].key, py[2].key) and not (
+                        self._gov_marked(px[0]) and self._gov_marked(py[0]))):
+                    continue
+                p = _pair(px[2], py[2])
+                if p not in pairs:
+                    pairs.append(p)
+            used.update(chain)
+            self._joint.setdefault(si, set()).update(
+                _pair(cands[x][2], cands[y][2]) for x, y in itertools.combinations(chain, 2))
         pairs += self._coordinated_org_pairs(lo, hi, trig, pairs)
         pairs += self._region_and_org_pairs(cands, lo, hi, trig, pairs)
         # "hubungan Indonesia dan Timor-Leste", "Indonesia-Malaysia-Thailand": countries
@@ -1634,7 +1905,8 @@ class _Extraction:
         # a regency or city inside a party is where the work happens, not a party,
         # unless its own government is named ("Pemkab Bone")
         # (countries are no anchors: a province of a named country is still a party)
-        anchors = {k for k in {m.region_id for m in self.mentions_between(lo, hi)} | {
+        anchors = {k for k in {m.region_id for m in self.mentions_between(lo, hi)
+                               if not m.locator} | {
             c[2].key for c in cands} | ({home} if home else set())
             if self.gaz.regions.get(k) is not None and self.gaz.get(k).cls != "Country"}
         rest = [c for c in rest if c[2].kind != "region" or self._gov_marked(c[0]) or not any(
@@ -1681,6 +1953,58 @@ class _Extraction:
                 if p not in pairs:
                     pairs.append(p)
         return pairs
+
+    def _listed_parties(self, cands: list[tuple[int, int, Party]], lo: int,
+                        trig: int | None) -> list[list[int]]:
+        """Lists of three or more parties ("A, B, C dan D"; officials with their degrees
+        between them) that sign together: opened by "antara", or the subject before the
+        agreement word, or the signers after "diteken"/"ditandatangani (oleh)". Indices in
+        `cands`."""
+        out: list[list[int]] = []
+        toks, lex = self.toks, self.lex
+        a = 0
+        while a < len(cands) - 2:
+            chain, closed = [a], False
+            for b in range(a + 1, len(cands)):
+                between = [t.low for t in toks[cands[chain[-1]][1]:cands[b][0]]
+                           if t.low not in _GOV_MARKERS and t.text not in {"(", ")", "."}
+                           and t.low not in lex.honorifics and not (len(t.text) == 1 and
+                                                                    t.text.isupper())]
+                if not between or not all(w in _COORD or w == "," for w in between) or \
+                        cands[b][2] == cands[chain[-1]][2]:
+                    break
+                chain.append(b)
+                if any(w in _AND for w in between):
+                    closed = True  # "..., C dan D": the conjunction ends the list
+                    break
+            if not closed or len({cands[x][2] for x in chain}) < 3:
+                a += 1
+                continue
+            first, last = cands[chain[0]][0], cands[chain[-1]][1]
+            k = first - 1
+            while k >= lo and (toks[k].low in _GOV_MARKERS or toks[k].low in {"oleh", "by"}):
+                k -= 1
+            before = toks[k].low if k >= lo else ""
+            prev3 = [t.low for t in toks[max(lo, first - 3):first]]
+            mutual = before in {"antara", "between", "diteken", "ditandatangani",
+                                "disepakati", "signed"} or \
+                (trig is not None and last <= trig and "dengan" not in prev3
+                 and "with" not in prev3) or self._followed_by_agreeing(last)
+            if mutual:
+                out.append(chain)
+                a = chain[-1] + 1
+            else:
+                a += 1
+        return out
+
+    def _denied_party(self, j: int, hi: int) -> bool:
+        """The words after token j deny that the place named before is a party: "tidak
+        menjadi pihak", "bukan (merupakan) pihak", "not a party"."""
+        words = [t.low for t in self.toks[j:min(hi, j + 5)]]
+        for n, w in enumerate(words[:3]):
+            if w in {"tidak", "bukan", "not"}:
+                return "pihak" in words[n + 1:n + 4] or "party" in words[n + 1:n + 4]
+        return False
 
     def _dengan_partner(self, rest: list[tuple[int, int, Party]],
                         trig: int | None) -> set[int] | None:
@@ -1773,7 +2097,7 @@ class _Extraction:
         starts = {c[0]: c for c in cands if c[2].kind == "region" and c[1] <= trig}
         out: list[tuple[Party, Party]] = []
         for o in self.orgs_between(lo, hi):
-            if o.ref.kind not in {"perusahaan", "universitas", "asosiasi"} or \
+            if o.ref.kind not in _BODY_KINDS or \
                     self.org_covering(o.i) is not o:
                 continue
             end = self._after_paren(o.j)
@@ -1818,7 +2142,7 @@ class _Extraction:
         for o in self.orgs_between(lo, trig):
             if o.j > trig or self.org_covering(o.i) is not o:
                 continue
-            if o.ref.kind not in {"perusahaan", "universitas", "asosiasi"}:
+            if o.ref.kind not in _BODY_KINDS:
                 return None
             prev = self.tok(o.i - 1)
             if prev is not None and o.i > lo and prev.low in _LOCATIVE | {"dengan", "with",
@@ -2088,6 +2412,11 @@ def extract(document: Document) -> Facts:
         for cand in gaz.lookup(norm(document.dateline_place)):
             r = gaz.get(cand.region_id)
             if r.country == "ID" or "country/" + r.country in ex.doc_countries:
+                named = {m.region_id for m in ex.mentions}
+                twin = [c.region_id for c in gaz.lookup("kabupaten " + norm(r.name))
+                        if r.cls == "City" and c.region_id in named]
+                if twin and r.region_id not in named:
+                    r = gaz.get(twin[0])  # "KEDIRI -" over an article about Kabupaten Kediri
                 regions.append(RegionRef(r.region_id, document.dateline_place, Span(0, 0, -1)))
                 break
     orgs = [_home_org(o.ref, home) for o in ex.orgs]

@@ -102,6 +102,7 @@ class Lexicon:
         self.honorifics = {norm(h).replace(" ", "") for h in _lines("honorifics.txt")}
         self.stopwords = {w for line in _lines("stopwords_id.txt") for w in line.lower().split()}
         self.scope_words = [norm(w) for w in _lines("scope_words.txt")]
+        self.common_word_places = {w.casefold() for w in _lines("common_word_places.txt")}
         self.agencies: dict[str, Agency] = {}
         for row in _tsv("agencies.tsv"):
             if row.get("acronym"):
