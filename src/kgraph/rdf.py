@@ -680,8 +680,8 @@ class GraphParts:
     def rows(cls, corpus: Corpus, overview: bool = False) -> GraphParts:
         """The same parts, with `batches` of (subject, predicate, object, language) rows
         as `fragment_rows` gives them: the page's tables, without making the triples.
-        `overview`: without the provenance of organisations and officials (mentions and
-        evidence), which an overview page does not show."""
+        `overview`: without what an overview page does not show of organisations and
+        officials (their mentions, evidence, other names and positions)."""
         return cls(corpus, builder=_RowBuilder(corpus, use_fragments=True, overview=overview))
 
     def row_batches(self) -> Iterator[Sequence[tuple[str, str, str, str | None]]]:
