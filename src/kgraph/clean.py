@@ -16,6 +16,7 @@ _FURNITURE_LINE = re.compile(
     r"""^\s*(?:
         (?:baca\s+juga|lihat\s+juga|simak\s+juga|berita\s+terkait|artikel\s+terkait|
            baca\s+berita|read\s+also|related)\b.*
+      | (?:simak|tonton|saksikan|lihat)\s+(?:juga\s+)?video\b.*
       | laporan\s+(?:wartawan|reporter|koresponden|kontributor|jurnalis)\b.*
       | artikel\s+ini\s+(?:telah|sudah)\s+(?:tayang|terbit|dimuat|diterbitkan)\b.*
       | (?:cek|simak|ikuti|dapatkan|follow)\b.*(?:google\s+news|whatsapp|telegram|instagram|

@@ -68,7 +68,7 @@ _FACILITY_WORDS = {"selat", "teluk", "gunung", "sungai", "danau", "laut", "jalan
 _UNIT_WORDS = {"wilayah", "area", "cabang", "regional", "distribusi", "perwakilan", "kanwil",
                "divre", "daops", "region", "branch"}
 _REGION_WORDS = {"provinsi", "province", "prefektur", "prefecture", "negara", "bagian", "state",
-                 "region", "wilayah"}
+                 "region", "wilayah", "kegubernuran", "governorate"}
 # words after which a place's name names a district, village or hill inside it
 _PLACE_PART_WORDS = {"bukit", "kecamatan", "kelurahan", "desa", "dusun", "distrik", "nagari",
                      "gampong"}
@@ -80,10 +80,35 @@ _NAME_PREFIXES = {"sri", "tuan", "datuk", "dato", "tun", "haji", "hajjah", "habi
 _LANGUAGE_WORDS = {"bahasa", "berbahasa", "dialek", "aksara", "logat", "kampung"}
 _NOT_PARTNER = {"berbatasan", "bersebelahan", "bersaing", "dibandingkan", "dibanding",
                 "menyaingi", "melebihi", "asal", "kelahiran", "lahir"}
+# words between a title shared by several names and the names ("kedua daerah, yakni")
+_SHARED_FILLERS = {"kedua", "ketiga", "daerah", "belah", "pihak", "masing", "yakni", "yaitu",
+                   "pemda", "instansi", "lembaga", "kabupaten", "kota", "provinsi", "wilayah"}
+# heads of an apposition that places a town: "X, kota pelabuhan di Provinsi Y"
+_APPOSITION_HEADS = {"kota", "kabupaten", "ibu", "ibukota", "daerah", "wilayah", "pusat",
+                     "city", "town", "port", "pelabuhan", "distrik", "kawasan"}
+# adverbs and verbs between the acting party and its agreement word
+_SUBJECT_LINK = {"juga", "tengah", "sedang", "telah", "sudah", "akan", "kini", "pun", "terus",
+                 "masih", "berencana", "segera", "menandatangani", "meneken", "menjalin",
+                 "menjajaki", "mulai", "resmi", "kembali"}
+# head words of an English name given in brackets after an Indonesian one
+_ENGLISH_ORG_HEADS = {"ministry", "chamber", "department", "office", "agency", "council",
+                      "association", "university", "commission", "bureau", "board",
+                      "authority", "committee", "federation", "union", "institute", "society",
+                      "corporation", "company", "bank", "hospital", "college", "foundation"}
+# words before a body that is consulted or approves, not a partner
+_CONSULTED = {"dibahas", "dikonsultasikan", "berkonsultasi", "konsultasi", "berkoordinasi",
+              "dikoordinasikan", "persetujuan", "rekomendasi", "diajukan", "difasilitasi"}
+# nouns before a route or project named by two places ("tol Semarang-Demak")
+_ROUTE_WORDS = {"tol", "jalan", "ruas", "jalur", "rute", "trayek", "tanggul", "laut", "kereta",
+                "pipa", "koridor", "lintas", "penerbangan", "kapal", "feri", "bus"}
+# verbs of headlines ("Pemkab X Gandeng Universitas Y"): no part of a body's name
+_HEADLINE_VERBS = {"gandeng", "teken", "jalin", "sepakati", "tandatangani", "kunjungi",
+                   "jajaki", "perkuat", "perpanjang", "bahas", "tawarkan", "rangkul", "gaet"}
 _NAME_ABBREVIATIONS = {"muh", "moh", "moch", "mhd", "abd", "ach", "ahm", "dg", "dt", "st", "sy",
                        "mch", "mohd", "md"}
 _PLACE_LINK = {",", "di", "in", "(", "ibu", "kota", "ibukota", "capital", "of", "the", "provinsi",
-               "prefektur", "negara", "bagian", "state", "province", "prefecture", "wilayah"}
+               "prefektur", "negara", "bagian", "state", "province", "prefecture", "wilayah",
+               "kegubernuran", "governorate", ")"}
 _BODY_WORDS = {
     "museum", "agency", "institute", "institut", "center", "centre", "foundation", "council",
     "association", "organization", "organisation", "organisasi", "lembaga", "pusat", "balai",
@@ -159,7 +184,8 @@ _BODY_KINDS = {"perusahaan", "universitas", "asosiasi", "bumn", "bumd"}
 _KIND_RANK = {"cooperation": 0, "offer": 1, "loi": 2, "mou": 3, "moa": 4, "sister": 5}
 # (the word lists are gated: a sentence without any of their words is not searched)
 _PLANNED = GatedPattern(re.compile(r"\b(akan|rencana\w*|direncanakan|nantinya|mendatang|"
-                                   r"segera|bakal|will|planned|to be)\b", re.I))
+                                   r"segera|bakal|will|planned|to be|targetkan|ditargetkan|"
+                                   r"menargetkan)\b", re.I))
 _SIGNED = GatedPattern(re.compile(r"\b(telah|sudah|resmi|menandatangani|ditandatangani|"
                                   r"diteken|meneken|signed|sepakat|menyepakati|disepakati)\b",
                                   re.I))
@@ -494,6 +520,9 @@ class _Extraction:
                     continue
                 if not c.strong and not licensed and not styled:
                     continue
+                if not c.strong and not explicit and self._name_continues(j) and \
+                        not self._regional_title_before(i):
+                    continue  # "Lubuk Pakam" is not Lubbock (alternate name "Lubuk")
                 score = 50 + (10 if c.strong else 0)
                 if f"country/{r.country}" in self.doc_countries and not any(
                         gaz.get(x.region_id).cls == "Country" for x in cands):
@@ -510,6 +539,19 @@ class _Extraction:
             return None
         options.sort(key=lambda x: (-x[0], x[1]))
         return options[0][1]
+
+    def _name_continues(self, j: int) -> bool:
+        """Token j, right after a place's name, is a capitalised word that goes on with
+        the name: the words before it are only the first part of a longer name."""
+        t = self.tok(j)
+        if t is None or not self.same_sentence(j - 1, j) or not t.word or \
+                not t.text[0].isupper() or t.text.isupper() or j in self.sent_start:
+            return False
+        low = t.low
+        return not (low in _GOV_MARKERS or low in _COMPASS or low in self.lex.stopwords or
+                    low in self.lex.titles or low in self.lex.title_starts or
+                    low in _WEEKDAYS or low in _MONTHS or low in _REGION_WORDS or
+                    low in _LOCAL_GOV_WORDS)
 
     def _diplomatic_post_before(self, i: int) -> bool:
         """Token i names where a mission sits: "Konsul RI di Tawau", "Konsul Jenderal
@@ -582,7 +624,8 @@ class _Extraction:
             between = [t.text for t in self.toks[a.j:b.i]]
             if (between in ([","], ["("], []) or (
                     len(between) <= 3 and between[0] in {",", "("} and
-                    all(w.casefold() in _REGION_WORDS for w in between[1:]))) and \
+                    all(w.casefold() in _REGION_WORDS for w in between[1:])) or
+                    self._appositive_place(a.j, b.i)) and \
                     (b.region_id in self.gaz.ancestors(a.region_id) or
                      self._unplaced_city_in(a.region_id, b.region_id)):
                 b.locator = True  # also "Kamloops, Provinsi British Columbia"
@@ -592,6 +635,23 @@ class _Extraction:
             prev = self.tok(m.i - 1)
             if prev and prev.low in _LOCATIVE and self.same_sentence(m.i - 1, m.i):
                 m.locative = True
+
+    def _appositive_place(self, j: int, i: int) -> bool:
+        """Tokens j..i are an apposition that places the town before it in the region
+        after it: "Vlissingen, kota pelabuhan di Provinsi Zeeland", "Hildesheim, kota tua
+        di negara bagian Niedersachsen"."""
+        toks = self.toks
+        if not 3 <= i - j <= 9 or toks[j].text != "," or not self.same_sentence(j, i):
+            return False
+        k = j + 1
+        if toks[k].low not in _APPOSITION_HEADS or not toks[k].text.islower():
+            return False
+        while k < i and toks[k].word and toks[k].text.islower() and \
+                toks[k].low not in _LOCATIVE:
+            k += 1
+        if k >= i or toks[k].low not in {"di", "in"}:
+            return False
+        return all(t.low in _REGION_WORDS for t in toks[k + 1:i])
 
     def _unplaced_city_in(self, city: str, province: str) -> bool:
         """`city` is a town whose province the gazetteer does not know, and `province` a
@@ -612,8 +672,8 @@ class _Extraction:
             if ra.parent == rb.region_id or not self.same_sentence(a.i, b.i):
                 continue
             between = [t.low for t in self.toks[a.j:b.i]]
-            if between and len(between) <= 5 and all(w in _PLACE_LINK for w in between) and \
-                    between[0] in {",", "di", "in", "("}:
+            if (between and len(between) <= 7 and all(w in _PLACE_LINK for w in between) and
+                    between[0] in {",", "di", "in", "("}) or self._appositive_place(a.j, b.i):
                 out.append((a.region_id, b.region_id))
         return out
 
@@ -724,6 +784,9 @@ class _Extraction:
         if learned and not (i > 0 and toks[i - 1].text == "("):
             ref, j0 = learned
             j, rid = self._region_chunk(j0)
+            if rid is not None and ref.region_id is None and ref.kind == "lembaga" and \
+                    self.gaz.get(rid).cls == "Country" and not self.lex.agency(ref.acronym or ""):
+                j, rid = j0, None  # "KOICA Indonesia Office": the agency's office abroad
             return OrgMention(self._ref(ref.name, ref.kind, rid or ref.region_id, ref.acronym,
                                         i, j), i, j)
         agency = self._agency_token(i)
@@ -734,9 +797,20 @@ class _Extraction:
                     and self.same_sentence(i, j + 1) and len(toks[j + 1].text) >= 2 \
                     and not self.region_at_token(j + 1):
                 j += 2
-            j2, rid = self._region_chunk(j)
+            proper = j
+            if agency.name.startswith("Rumah Sakit"):
+                # "RSUD Ulin", "RSUD Dr. Soetomo": a hospital's own name follows the class
+                while proper < len(toks) and proper - j < 4 and self.same_sentence(i, proper) \
+                        and self.is_cap(proper) and not self.region_at_token(proper) and \
+                        not self.org_at_token(proper) and toks[proper].low not in self.lex.titles \
+                        and toks[proper].low not in _GOV_MARKERS:
+                    proper += 2 if proper + 1 < len(toks) and toks[proper + 1].text == "." \
+                        else 1
+            j2, rid = self._region_chunk(proper)
             foreign = rid is not None and self.gaz.get(rid).country != "ID"
             name = self.surface(i, j) if foreign else agency.name
+            if proper > j:
+                name = f"{agency.name} {self.surface(j, proper)}"
             return OrgMention(self._ref(name, agency.kind, rid, agency.acronym, i, j2,
                                         scope=agency.scope), i, j2)
         head = self._head_at(i, _ORG_HEADS)
@@ -776,10 +850,20 @@ class _Extraction:
                 while j > hj and toks[j - 1].low in {"dan", "&", "of", "the", "and", ","}:
                     j -= 1
             ahead = j
-            while ahead < len(toks) and ahead - j < 4 and self.is_cap(ahead):
+            while ahead < len(toks) and ahead - j < 6 and self.same_sentence(i, ahead) and (
+                    self.is_cap(ahead) or (toks[ahead].low in {"dan", "&", "and", "of"} and
+                                           ahead > j and self.is_cap(ahead + 1))):
                 ahead += 1
+            gloss = self._org_gloss_end(ahead) if ahead > j or j > hj else None
             if ahead > j and self._paren_acronym(ahead)[0]:
                 j = ahead  # capitalised words up to "(ABC)" are part of the name
+            elif gloss is not None:
+                # "Kementerian Kota (Ministry of Municipality)": the name up to its English
+                # gloss, which is the same body
+                name = self.surface(i, ahead)
+                j2, rid = self._region_chunk(gloss)
+                ref = self._ref(name, kind, rid, None, i, j2)
+                return OrgMention(ref, i, j2)
             if j == hj and kind not in {"asosiasi", "pemerintah", "dewan", "kedutaan", "konsulat",
                                         "kementerian"}:
                 return None  # a bare "Dinas" or "Badan" names no body
@@ -818,6 +902,10 @@ class _Extraction:
                     not self._starts_person(j) and \
                     toks[j].low.replace(".", "") not in self.lex.honorifics:
                 j += 1
+                if j + 1 < len(toks) and toks[j].text == "-" and self.glued(j) and \
+                        self.glued(j + 1) and self.is_cap(j + 1):
+                    j += 1  # "Universitas Al-Azhar": a hyphenated name goes on
+                    continue
                 if j - hj == 1 and toks[j - 1].text.isupper() and len(toks[j - 1].text) >= 2:
                     break  # "PT RBN": an acronym is the whole name
                 if toks[j - 1].low in _COMPANY_WORDS and not (
@@ -865,8 +953,8 @@ class _Extraction:
                 toks[j].low not in _SUFFIX_UNIVERSITY:
             low = toks[j].low.rstrip(".")
             if low in lex.titles or low in lex.modifiers or low in lex.stopwords or \
-                    low in lex.honorifics or low in _HEAD_STARTS:
-                return None
+                    low in lex.honorifics or low in _HEAD_STARTS or low in _HEADLINE_VERBS:
+                return None  # "... Raja Ampat Gandeng James Cook University": a verb
             j += 1
         if j == i or j >= len(toks) or toks[j].low not in _SUFFIX_UNIVERSITY or \
                 not toks[j].text[0].isupper() or not self.same_sentence(i, j):
@@ -884,8 +972,9 @@ class _Extraction:
         toks = self.toks
         if not self._marked_within(self._parens, i, 8):
             return None  # the name must end at a "(" within eight tokens: usually there is none
-        if (self.is_cap(i - 1) and self.same_sentence(i - 1, i)) or toks[i].low in self.lex.titles:
+        if toks[i].low in self.lex.titles:
             return None
+        after_cap = self.is_cap(i - 1) and self.same_sentence(i - 1, i)
         j = i
         while j < len(toks) and j - i < 8 and self.same_sentence(i, j) and (
                 self.is_cap(j) or toks[j].low in _NAME_JOINERS):
@@ -895,11 +984,19 @@ class _Extraction:
         acronym, after = self._paren_acronym(j)
         if not acronym or not acronym.isupper() or acronym[0] != toks[i].text[0].upper():
             return None
+        if after_cap and "".join(toks[x].text[0] for x in range(i, j)
+                                 if self.is_cap(x)) != acronym:
+            # after a capitalised word only a name whose initials spell the acronym:
+            # "Direktur Divisi Ekonomi Taipei Economic and Trade Office (TETO)"
+            return None
         if all(self.region_at_token(x) for x in range(i, j) if toks[x].word):
             return None
         if not any(toks[x].low in _BODY_WORDS for x in range(i, j)):
             return None  # "Kuliah Kerja Nyata (KKN)" is a programme, not a body
-        ref = self._ref(self.surface(i, j), "lembaga", None, acronym, i, after)
+        words = {toks[x].low for x in range(i, j)}
+        kind = "asosiasi" if words & {"chamber", "association", "federation"} else \
+            "universitas" if words & _SUFFIX_UNIVERSITY else "lembaga"
+        ref = self._ref(self.surface(i, j), kind, None, acronym, i, after)
         self.learned_acronyms[acronym] = ref
         return OrgMention(ref, i, after)
 
@@ -1043,6 +1140,11 @@ class _Extraction:
                 self.officials.append(off)
                 used.update(range(off.i, off.j))
                 end = off.j
+                continue
+            for off in self._shared_title(i):
+                self.officials.append(off)
+                used.update(range(off.i, off.j))
+                end = off.j
         # name before title: "Name (Title ...)" and "Name, Title ..."
         for i, t in enumerate(toks):
             if i in used or i + 1 in used or t.text not in {"(", ","}:
@@ -1113,7 +1215,12 @@ class _Extraction:
                 break
         if not best:
             return None
-        return i, best[0], best[1]
+        end = best[0]
+        if end == k + 1 and end < len(toks) and toks[end].text == "." and self.glued(end) and \
+                len(toks[k].text) <= 4 and toks[k].text[0].isupper() and \
+                self.same_sentence(k, end + 1):
+            end += 1  # an abbreviated title with its dot: "Gub. Sultra", "Walkot. Kendari"
+        return i, end, best[1]
 
     def _title_first(self, i: int) -> OfficialMention | None:
         hit = self._title_at(i)
@@ -1216,7 +1323,12 @@ class _Extraction:
             if m:
                 if host_next or (represents is not None and scope == "diplomatic"):
                     hosts.append(m.region_id)
-                elif represents is None:
+                elif represents is None and not (
+                        org is not None and org.j == k and org.ref.region_id is None and (
+                            org.ref.kind in _BODY_KINDS or not self._known_body(org))):
+                    # "Direktur Utama PT X Palembang", "Country Director KOICA Indonesia
+                    # Office": the place locates the body (or its office), it is not whom
+                    # the person represents
                     represents = m.region_id
                 k = m.j
                 host_next = False
@@ -1321,8 +1433,8 @@ class _Extraction:
             return None
         position = self._position_text(pos_tokens)
         default_country = None
-        if scope == "national" and represents is None:
-            default_country = "country/ID"
+        if scope == "national" and represents is None and (org is None or self._known_body(org)):
+            default_country = "country/ID"  # not "Presiden CCCI", a chamber's president
         if scope == "diplomatic" and represents is None and hosts and \
                 any(self.gaz.country_of(h) != "country/ID" for h in hosts):
             default_country = "country/ID"
@@ -1330,6 +1442,103 @@ class _Extraction:
         speaker = bool(prev and prev.low in _SPEECH and self.same_sentence(start - 1, start))
         return OfficialMention(name, position, represents, org, default_country, start, name_j,
                                name_i, name_j, speaker, hosts)
+
+    def _known_body(self, o: OrgMention) -> bool:
+        """An Indonesian body of the lexicon (BRIN, BPS, Dinas ...), not one the article
+        introduces (a foreign agency, a chamber, a university named by acronym)."""
+        if o.ref.kind in {"dinas", "badan", "biro", "sekretariat", "dprd", "kementerian",
+                          "kedutaan", "konsulat"}:
+            return True
+        return bool(o.ref.acronym and self.lex.agency(o.ref.acronym)) or \
+            norm(o.ref.name) in self.lex.agency_by_name
+
+    def _shared_title(self, i: int) -> list[OfficialMention]:
+        """One title before a list of names: "Kepala Dinas Kesehatan kedua daerah, dr. A dari
+        X dan dr. B dari Y", "masing-masing kepala dinas, yakni A dan B". Each name gets the
+        title; "dari <region>" after a name is the region that person represents."""
+        toks = self.toks
+        prev = {toks[p].low for p in range(max(0, i - 3), i) if self.same_sentence(p, i)}
+        lower = not toks[i].text[0].isupper()
+        if lower and not prev & {"masing", "para"}:
+            return []
+        if lower:
+            hit = None
+            for n in range(min(self.lex.title_max_tokens, len(toks) - i), 0, -1):
+                if self.same_sentence(i, i + n - 1) and \
+                        " ".join(t.key for t in toks[i:i + n]) in self.lex.titles:
+                    hit = (i, i + n, "")
+                    break
+        else:
+            hit = self._title_at(i)
+        if hit is None:
+            return []
+        start, k, _scope = hit
+        org: OrgMention | None = None
+        while k < len(toks) and self.same_sentence(start, k):
+            o = self.org_at_token(k)
+            if o:
+                org, k = o, o.j
+                continue
+            j = self._portfolio_end(k, any_case=lower)
+            if j <= k:
+                break
+            k = j
+        pos_end = k
+        marked = bool(prev & {"masing", "para"})
+        while k < len(toks) and self.same_sentence(start, k) and (
+                (toks[k].low in _SHARED_FILLERS and toks[k].text.islower())
+                or toks[k].text in {",", ":", "-"}):
+            marked = marked or toks[k].low in {"kedua", "ketiga", "masing", "yakni", "yaitu"}
+            k += 1
+        if not marked or k == pos_end:
+            return []
+        found: list[tuple[int, str, int, str | None]] = []
+        while k < len(toks) and self.same_sentence(start, k):
+            name, nj = self._name_at(k)
+            if not name:
+                break
+            nj = self._after_degrees(nj)
+            rep = None
+            if nj + 1 < len(toks) and toks[nj].low in {"dari", "asal"}:
+                r = nj + 1
+                m = self.region_at_token(r)
+                while m is None and r < len(toks) and toks[r].low in _GOV_MARKERS:
+                    r += 1  # "dari Pemkab X"
+                    m = self.region_at_token(r)
+                if m is not None and m.i <= r:
+                    rep, nj = m.region_id, m.j
+            found.append((k, name, nj, rep))
+            k = nj
+            if k < len(toks) and toks[k].text == ",":
+                k += 1
+            if k < len(toks) and toks[k].low in {"dan", "serta", "and"}:
+                k += 1
+            if k == nj:
+                break
+        if len(found) < 2:
+            return []
+        position = self._position_text([(start, pos_end)])
+        return [OfficialMention(name, position, rep, org, None, start if n == 0 else ni, nj,
+                                ni, nj, False)
+                for n, (ni, name, nj, rep) in enumerate(found)]
+
+    def _after_degrees(self, j: int) -> int:
+        """Past the degrees after a name (", M.Kes", ", S.P., M.Si.")."""
+        toks = self.toks
+        while j + 1 < len(toks) and toks[j].text == "," and self.same_sentence(j, j + 1):
+            k = j + 1
+            letters, dots = "", 0
+            while k < len(toks) and self.same_sentence(j, k) and (
+                    toks[k].text == "." or (toks[k].word and len(toks[k].text) <= 4
+                                            and toks[k].text[0].isupper())):
+                letters += toks[k].text if toks[k].word else ""
+                dots += toks[k].text == "."
+                k += 1
+            if k == j + 1 or not (letters.casefold() in self.lex.honorifics or (
+                    dots and len(letters) <= 6)):
+                break
+            j = k
+        return j
 
     def _unit_before_name(self, k: int) -> int | None:
         """Token k opens a unit's name that ends at a comma before a person's name ("UP3
@@ -1389,6 +1598,26 @@ class _Extraction:
         prev2 = self.tok(i - 2)
         return bool(prev2 and self.same_sentence(i - 2, i) and
                     f"{prev2.low} {prev.low}" in _OFFICE_WORDS)
+
+    def _org_gloss_end(self, k: int) -> int | None:
+        """A parenthesised English name of the body just named ("(Ministry of
+        Municipality)", "(Quanzhou General Chamber of Commerce)"): the index after ')'."""
+        toks = self.toks
+        if k >= len(toks) or toks[k].text != "(":
+            return None
+        head = False
+        for j in range(k + 1, min(k + 9, len(toks))):
+            if not self.same_sentence(k, j):
+                return None
+            t = toks[j]
+            if t.text == ")":
+                return j + 1 if head and j > k + 2 else None
+            if t.low in _ENGLISH_ORG_HEADS:
+                head = True
+            elif not (t.word and t.text[0].isupper()) and t.low not in {"of", "and", "the",
+                                                                         "&", "for"}:
+                return None
+        return None
 
     def _gloss_end(self, k: int) -> int | None:
         """After a title, a parenthesised gloss of a few capitalised words naming no place or
@@ -1791,6 +2020,56 @@ class _Extraction:
                 return True
         return False
 
+    def _negated_agreement(self, si: int, lo: int) -> bool:
+        """The sentence's only agreement word is denied: "belum ada kesepakatan kerja sama
+        dengan X", "tidak menjalin kerja sama dengan X"."""
+        found = [tr for tr, _ in self._triggers_in(self.doc.sentences[si].text) if tr.strong]
+        if len(found) != 1:
+            return False
+        trig = self._trigger_token(si)
+        if trig is None:
+            return False
+        return any(t.low in {"belum", "tidak", "tak", "tanpa", "bukan"}
+                   for t in self.toks[max(lo, trig - 3):trig])
+
+    def _in_route(self, m: Mention, lo: int) -> bool:
+        """The place is one end of a route or project named by two places joined by a
+        hyphen after a route word ("tol Semarang-Demak", "jalur kereta Solo-Yogyakarta")."""
+        toks = self.toks
+        if m.j + 1 < len(toks) and toks[m.j].text == "-" and self.glued(m.j) and \
+                self.glued(m.j + 1):
+            return m.i > lo and toks[m.i - 1].low in _ROUTE_WORDS
+        if m.i - 2 > lo and toks[m.i - 1].text == "-" and self.glued(m.i - 1) and \
+                self.glued(m.i):
+            k = m.i - 2
+            while k > lo and toks[k].cap and m.i - k < 5:
+                k -= 1
+            return toks[k].low in _ROUTE_WORDS
+        return False
+
+    def _dateline_at(self, m: Mention) -> bool:
+        """The mention is the article's dateline: a place in capitals before a dash."""
+        nxt = self.tok(m.j)
+        return nxt is not None and nxt.text in {"-", "–", "—"} and \
+            self.surface(m.i, m.j).isupper() and len(self.surface(m.i, m.j)) > 3
+
+    def _locates_org_before(self, i: int, lo: int) -> bool:
+        """The place at token i follows a non-government body's name after a comma
+        ("Monash University (MU), Australia"): it says where the body is."""
+        toks = self.toks
+        p = i - 1
+        if p <= lo or toks[p].text != ",":
+            return False
+        ends = {p}
+        if toks[p - 1].text == ")":
+            q = p - 1
+            while q > lo and toks[q].text != "(" and p - q < 8:
+                q -= 1
+            if toks[q].text == "(":
+                ends.add(q)
+        return any(o.j in ends and o.ref.region_id is None and o.ref.kind in _PARTY_ORG_KINDS
+                   for o in self.orgs_between(lo, i))
+
     def _masked_ranges(self) -> list[tuple[int, int]]:
         """Character ranges not to read triggers or sectors from: organisation names and
         officials' title chunks ("Kepala Bagian Kerja Sama", "Dinas Pertanian")."""
@@ -1821,16 +2100,24 @@ class _Extraction:
 
     def _pairs_in_sentence(self, si: int, home: str | None) -> list[tuple[Party, Party]]:
         lo, hi = self.sent_bounds[si]
+        if self._negated_agreement(si, lo):
+            return []  # "namun belum ada kesepakatan kerja sama dengan Sukoharjo"
         cands: list[tuple[int, int, Party]] = []  # (token start, token end, party)
         for m in self.mentions_between(lo, hi):
             if m.locator or m.locative or m.in_org:
                 continue
+            if self._dateline_at(m):
+                continue  # "BANJARBARU – Gubernur ...": where the story was filed
+            if self._in_route(m, lo):
+                continue  # "proyek tol tanggul laut Semarang-Demak": a route's name
             if m.in_official >= 0:
                 continue
             if any(t.low in _NOT_PARTNER for t in self.toks[max(lo, m.i - 4):m.i]):
                 continue  # "berbatasan dengan Malaysia", "dibandingkan dengan Jakarta"
             if self._denied_party(m.j, hi):
                 continue  # "Pemprov Bali tidak menjadi pihak dalam PKS tersebut"
+            if self._locates_org_before(m.i, lo):
+                continue  # "dengan James Cook University (JCU), Australia": the body's land
             cands.append((m.i, m.j, Party("region", m.region_id)))
         for off in self._officials_in(si):
             if not off.speaker:
@@ -1842,6 +2129,8 @@ class _Extraction:
             prev = self.tok(o.i - 1)
             if prev and prev.low in _LOCATIVE:
                 continue
+            if any(t.low in _CONSULTED for t in self.toks[max(lo, o.i - 8):o.i]):
+                continue  # "draf MoU dibahas bersama Kemendagri": approval, not partnership
             if o.ref.kind in _PARTY_ORG_KINDS and (o.ref.region_id is None or o.ref.kind in
                                                    {"perusahaan", "universitas", "asosiasi"}):
                 if self._introduced_as_partner(o.i, lo):
@@ -1863,6 +2152,9 @@ class _Extraction:
                 continue
             between = [t.low for t in self.toks[ca[1]:cb[0]]]
             between = [w for w in between if w not in _GOV_MARKERS and w not in {"(", ")"}]
+            if between == ["-"] and self.glued(ca[1]) and self.glued(cb[0]) and \
+                    ca[0] > lo and self.toks[ca[0] - 1].low in _ROUTE_WORDS:
+                continue  # "tol tanggul laut Semarang-Demak": a route, not two parties
             if between and all(w in _COORD for w in between) and any(w in _COORD for w in between):
                 before = self.tok(ca[0] - 1)
                 mutual = (before is not None and before.low in {"antara", "between"}) or \
@@ -2181,10 +2473,18 @@ class _Extraction:
                 break
             acting_official = any(o.i == start and not o.speaker for o in self._officials_in(
                 self.toks[start].sent))
-            if party.kind == "region" and (self._gov_marked(start) or acting_official) and \
+            if party.kind == "region" and (self._gov_marked(start) or acting_official or
+                                           self._subject_before_verb(_end, trig)) and \
                     self.gaz.get(party.key).country == "ID":
                 return party  # "Pemprov X ..." or "Gubernur X ... menandatangani"
         return None
+
+    def _subject_before_verb(self, end: int, trig: int) -> bool:
+        """Only adverbs and an agreeing verb stand between the place ending at token `end`
+        and the agreement word: "Kota Jayapura juga tengah menjajaki kerja sama dengan ..."
+        names the acting party."""
+        words = [t.low for t in self.toks[end:trig]]
+        return len(words) <= 4 and all(w in _SUBJECT_LINK for w in words)
 
     def _introduced_as_partner(self, i: int, lo: int) -> bool:
         """An organisation is a party when the sentence names it as the partner:
@@ -2281,10 +2581,13 @@ class _Extraction:
                 if key not in prefixes:
                     break
                 sid = sector_words.get(key)
-                if sid:
-                    hit = (sid, n)
+                if sid is not None:
+                    hit = (sid, n)  # "" for a phrase that names no sector ("kayu manis")
             if hit and self._inside_english_name(text, matches, i + hit[1]):
                 end = i + hit[1]  # "Technical Intern Training Program": a programme's name
+                continue
+            if hit and not hit[0]:
+                end = i + hit[1]
                 continue
             if hit:
                 sid, n = hit

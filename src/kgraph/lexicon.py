@@ -113,7 +113,13 @@ class Lexicon:
         self.agency_words = {w.casefold() for w in _lines("agency_words.txt")} | _BASE_AGENCY_WORDS
         self.triggers = []
         for row in _tsv("triggers.tsv"):
-            pattern = re.compile(rf"(?<!\w)(?:{row['pattern']})(?!\w)",
+            source = row["pattern"]
+            if row["kind"] in {"loi", "mou", "moa"}:
+                # acronyms (MoU, PKS) keep their case; phrases are matched in any case, as
+                # government pages write "Nota Kesepahaman", "Perjanjian Kerja Sama"
+                source = "|".join(f"(?i:{alt})" if "\\s" in alt else alt
+                                  for alt in ("".join(a) for a in _alternatives(source)))
+            pattern = re.compile(rf"(?<!\w)(?:{source})(?!\w)",
                                  0 if row["kind"] in {"loi", "mou", "moa"} else re.IGNORECASE)
             self.triggers.append(Trigger(pattern, row["kind"], row["strength"] == "strong",
                                          needles(row["pattern"], pattern.flags)))
@@ -127,6 +133,8 @@ class Lexicon:
         for s in self.sectors.values():
             for w in (s.label_id, s.label_en, *s.alt_labels, *s.words):
                 self.sector_words.setdefault(norm(w), s.sector_id)
+        for phrase in _lines("not_sectors.txt"):
+            self.sector_words.setdefault(norm(phrase), "")  # "kayu manis": no sector
         self.sector_max_tokens = max(k.count(" ") + 1 for k in self.sector_words)
         # every word-prefix of a sector name: lets the longest-match search stop early
         self.sector_prefixes = {" ".join(k.split(" ")[:n]) for k in self.sector_words

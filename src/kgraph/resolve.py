@@ -200,6 +200,12 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
                        if (ref := org_meta.get(k)) is not None and ref.kind in _BODIES)
         if bodies:
             represents = []
+        elif not represents:
+            # the head of a national agency or a foreign body (BRIN, KOICA) that no region
+            # claims acts on behalf of that body
+            bodies = tuple(k for k in c["member_of"]
+                           if (ref := org_meta.get(k)) is not None and ref.kind == "lembaga"
+                           and ref.region_id is None)
         key = norm(name)
         officials[key] = OfficialNode(
             key=key, name=name, aliases=tuple(n for n in names if n != name),
