@@ -1066,3 +1066,64 @@ def test_an_english_body_after_a_portfolio_keeps_its_full_name_and_head():
               "Agency (KTIPA) di Jakarta, Park Ji-hoon.")
     assert "Korea Trade Investment Promotion Agency" in {o.name for o in f.orgs}
     official(f, "Park Ji-hoon")
+
+
+# --- heldout7 round: names after units and degrees, branch titles, honorifics, rubric
+# lines, foreign higher education, two bodies joined by "kerja sama ... dengan", sectors
+
+
+def test_a_dprd_committee_is_no_part_of_its_chairs_name():
+    f = facts("Ketua Pansus II Budi Santoso, S.H., menyampaikan laporan di Kabupaten Klaten.")
+    assert official(f, "Budi Santoso").position.startswith("Ketua Pansus")
+
+
+def test_a_planning_agency_acronym_before_a_comma_is_no_name():
+    f = facts("Kepala Bappelitbang Kutai Timur, Dr. Ir. Rina Wulandari, M.T., hadir.")
+    official(f, "Rina Wulandari")
+    assert "Bappelitbang" in {o.acronym for o in f.orgs}
+
+
+def test_a_degree_with_a_dot_opens_the_name_after_a_company_name():
+    f = facts("Hadir Direktur Utama Perumda Air Minum Tirta Kencana Ir. Agus Salim Harahap "
+              "di Kota Jambi.")
+    official(f, "Agus Salim Harahap")
+
+
+def test_a_branch_head_of_a_bank_is_an_official():
+    f = facts("Pemimpin Cabang Bank Sumut Medan, Rudi Hartono, hadir di Kota Medan.")
+    assert official(f, "Rudi Hartono").position.startswith("Pemimpin Cabang")
+
+
+def test_hon_is_an_honorific():
+    f = facts("Gubernur Jambi dan Menteri Pariwisata Victoria, Australia, Hon. Sarah Mitchell "
+              "MP, meneken LoI.")
+    assert "Hon" not in {o.name for o in f.officials}
+    assert any(o.name.startswith("Sarah Mitchell") for o in f.officials)
+
+
+def test_a_rubric_before_a_header_date_is_furniture():
+    d = document("Kerja Sama Daerah\n\nDaerah | Selasa, 2 Desember 2025 | 10:00 WIB\n\n"
+                 "Pemkab Klaten meneken MoU dengan Pemkab Boyolali.")
+    assert d.date == "2025-12-02"
+    assert "Daerah |" not in d.content
+
+
+def test_foreign_higher_education_heads_name_bodies():
+    f = facts("Universitas Jambi meneken kerja sama dengan Fachhochschule Aachen dan "
+              "Université Laval.")
+    names = {o.name for o in f.orgs}
+    assert {"Fachhochschule Aachen", "Université Laval"} <= names
+
+
+def test_kerja_sama_of_one_body_with_another_pairs_the_bodies():
+    f = facts("Pemkot Blitar meneken MoU sister city dengan Kota Ulm di Jerman. Salah satunya "
+              "pendidikan vokasi melalui kerja sama Politeknik Harapan Bersama dengan "
+              "Hochschule Ulm.")
+    assert frozenset({"politeknik harapan bersama|", "hochschule ulm|"}) in pairs(f)
+
+
+def test_roads_irrigation_and_marine_conservation_are_scope_sectors():
+    f = facts("Pemkab Klaten dan Pemkab Boyolali meneken PKS tentang pemeliharaan jalan, "
+              "pengelolaan irigasi dan konservasi laut.")
+    a = agreement(f, "city/ID-33.10", "city/ID-33.09")
+    assert {"infrastruktur", "pertanian", "perikanan"} <= sectors(a)

@@ -167,12 +167,14 @@ MONTHS = {name: n for n, names in enumerate((
     ("oktober", "october", "okt", "oct"), ("november", "nov", "nop"),
     ("desember", "december", "des", "dec")), start=1) for name in names}
 _HEADER_DATE = re.compile(
-    rf"""^\s*(?:[A-Za-z']+,?\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_WORDS})\.?\s+(?P<y>\d{{4}})
+    rf"""^\s*(?:[A-Z][\w&'’ ]{{1,30}}?\s*[|/]\s*)?  # a rubric: "Nusantara | Senin, ..."
+        (?:[A-Za-z']+,?\s+)?(?P<d>\d{{1,2}})\s+(?P<m>{_MONTH_WORDS})\.?\s+(?P<y>\d{{4}})
         (?:\s*[-–|,]?\s*\d{{1,2}}[:.]\d{{2}}(?:\s*(?:WIB|WITA|WIT))?)?\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 _HEADER_NUMERIC_DATE = re.compile(
-    r"^\s*(?:[A-Za-z']+,?\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
+    r"^\s*(?:[A-Z][\w&'’ ]{1,30}?\s*[|/]\s*)?"
+    r"(?:[A-Za-z']+,?\s+)?(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})"
     r"(?:\s*[-–|,]?\s*\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?)?\s*$")
 
 

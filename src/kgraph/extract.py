@@ -164,6 +164,11 @@ _NAMED_HEADS = {
     "sekolah tinggi": "universitas", "university": "universitas", "bank": "perusahaan",
     "pt": "perusahaan", "perusahaan": "perusahaan", "perseroan": "perusahaan",
     "koperasi": "asosiasi",
+    # foreign higher education: "Hochschule Niederrhein", "TAFE Tasmania"
+    "hochschule": "universitas", "fachhochschule": "universitas", "universität": "universitas",
+    "université": "universitas", "universidad": "universitas", "universidade": "universitas",
+    "università": "universitas", "universiteit": "universitas", "politecnico": "universitas",
+    "tafe": "universitas",
 }
 # words that end company names although they are ordinary words ("PT Bumi Jaya Abadi")
 _COMPANY_WORDS = {"utama", "jaya", "mandiri", "abadi", "makmur", "sejahtera", "sentosa", "raya",
@@ -176,6 +181,8 @@ _SUBUNIT_HEADS = {"bidang", "bagian", "seksi", "subbagian", "subbidang", "sub", 
 _TITLE_EXTENSION = {"luar", "biasa", "dan", "berkuasa", "penuh", "lbbp", "extraordinary",
                     "plenipotentiary", "and"}
 # English names with the head word last: "Hainan University", "Kyushu Sangyo University"
+# degrees written before a name, never inside one ("... Taman Sari Ir. Heru")
+_NAME_PREFIX_DEGREES = {"ir", "dr", "drs", "dra", "prof", "hj", "drg", "drh"}
 _SUFFIX_UNIVERSITY = {"university", "college", "polytechnic"}
 _PARTY_ORG_KINDS = {"perusahaan", "universitas", "asosiasi", "kementerian", "lembaga", "bumn",
                     "bumd", "kedutaan", "konsulat", "otorita"}
@@ -1709,6 +1716,13 @@ class _Extraction:
                 if m is not None and (m.j - m.i > 1 or self.gaz.get(m.region_id).country == "ID"
                                       or self.gaz.get(m.region_id).cls == "Country"):
                     return None, k  # "Gubernur NTB, Kota Mataram": a place, not a name
+            if parts and t.word and t.low in _NAME_PREFIX_DEGREES and j + 2 < len(toks) \
+                    and toks[j + 1].text == "." and self.is_cap(j + 2):
+                # "Perumda Air Minum Taman Sari Ir. Heru Nugroho": a degree opens the name
+                # and the words before it close a body's name
+                parts = []
+                j += 2
+                continue
             if t.word and t.text[0].isupper():
                 mid_sentence = j not in self.sent_start and not self._after_quote(j)
                 if t.low in self.lex.stopwords and not parts and not mid_sentence and not (
@@ -2361,9 +2375,17 @@ class _Extraction:
             if x.ref.key == y.ref.key or self.org_covering(x.i) is not x:
                 continue
             between = [t.low for t in self.toks[x.j:y.i] if t.text not in {"(", ")"}]
+            before = self.tok(x.i - 1)
+            if between in (["dengan"], ["with"]) and before is not None and x.i > lo and \
+                    before.low in {"sama", "kerjasama", "cooperation"} and \
+                    x.ref.kind in _BODY_KINDS and y.ref.kind in _BODY_KINDS:
+                # "melalui kerja sama Politeknik A dengan Hochschule B": the two bodies
+                p = _pair(Party("org", x.ref.key), Party("org", y.ref.key))
+                if p not in pairs and p not in out:
+                    out.append(p)
+                continue
             if not between or not all(w in _COORD for w in between):
                 continue
-            before = self.tok(x.i - 1)
             opened = before is not None and x.i > lo and before.low in {"antara", "between"}
             prev = [t.low for t in self.toks[max(lo, x.i - 3):x.i]]
             if not opened and ("dengan" in prev or "with" in prev or trig is None or
