@@ -597,7 +597,7 @@ def test_a_list_not_announced_gives_no_sectors():
     ("Pemerintah Kabupaten (Pemkab) Ogan Ilir dan Universitas Sriwijaya (Unsri) "
      "menandatangani nota kesepahaman di bidang pendidikan dan penelitian.", "UNSRI|"),
     ("Pemkot Malang dan PT Telkom Indonesia meneken MoU tentang pendidikan digital.",
-     "pt telkom indonesia|"),
+     "TELKOM|"),
     ("PT Pupuk Kaltim dan Pemerintah Kabupaten Kutai Timur menandatangani perjanjian kerja "
      "sama di bidang pertanian.", "pt pupuk kaltim|"),
 ])
@@ -1127,3 +1127,50 @@ def test_roads_irrigation_and_marine_conservation_are_scope_sectors():
               "pengelolaan irigasi dan konservasi laut.")
     a = agreement(f, "city/ID-33.10", "city/ID-33.09")
     assert {"infrastruktur", "pertanian", "perikanan"} <= sectors(a)
+
+
+# ---------------------------------------------------------------- fourth round (heldout7 causes)
+
+
+def test_ka_plus_a_regional_agency_acronym_is_its_head():
+    f = facts("Kadishub Kalteng, Budi Santoso, hadir di Palangka Raya. Kabappeda Jambi, "
+              "Heru Prasetyo, membuka acara.")
+    budi = official(f, "Budi Santoso")
+    assert budi.position == "Kepala Dishub Kalteng"
+    assert budi.org is not None and budi.org.acronym == "Dishub"
+    heru = official(f, "Heru Prasetyo")
+    assert heru.org is not None and heru.org.acronym == "Bappeda"
+
+
+def test_ka_titles_of_their_own_are_not_split():
+    f = facts("Kapolda Jambi, Irjen Pol Rudi Hartono, hadir di Kota Jambi.")
+    assert not any(o.acronym == "Polda" and o.surface.startswith("polda") for o in f.orgs)
+
+
+def test_a_short_name_in_parentheses_after_tbk_is_the_same_company():
+    f = facts("PT Bank Pembangunan Daerah Sumatera Utara Tbk (Bank Sumut) meneken PKS dengan "
+              "Pemkot Binjai. Pemimpin Cabang Bank Sumut Binjai, Rina Sari, hadir. Nasabah "
+              "Bank Sumut bisa membayar.")
+    keys = {o.key for o in f.orgs if "Bank" in o.surface}
+    assert len(keys) == 1
+
+
+def test_a_company_named_by_its_lexicon_name_without_persero_is_that_company():
+    f = facts("Pelabuhan itu dikelola PT Pelabuhan Indonesia (Persero) atau Pelindo.")
+    assert {o.key for o in f.orgs} == {"PELINDO|"}
+
+
+def test_the_head_of_a_regional_office_represents_the_body():
+    f = facts("Kepala Kantor Perwakilan Bank Indonesia (KPwBI) Pematangsiantar, Budi Utomo, "
+              "hadir. BI mendukung digitalisasi.")
+    budi = official(f, "Budi Utomo")
+    assert budi.represents is None
+    assert {o.key for o in f.orgs} == {"BI|"}
+
+
+def test_a_list_of_a_government_and_bodies_signs_one_agreement():
+    f = facts("Pemerintah Kota Binjai, Perusahaan Umum Daerah (Perumda) Air Minum Tirta Bening "
+              "dan PT Bank Pembangunan Daerah Sumatera Utara Tbk (Bank Sumut) meneken "
+              "perjanjian kerja sama tentang pembayaran retribusi.")
+    found = {frozenset(p.key for p in a.parties) for a in f.agreements}
+    assert len(found) == 3

@@ -35,3 +35,19 @@ def test_heads_of_universities_and_companies_represent_their_body():
     assert (next(iter(rector)), None, None) in g  # the university is described
     assert {str(r) for r in represented(g, "Anwar Hafid")} == \
         {"https://w3id.org/kgraph/id/province/ID-ST"}  # a governor: his province
+
+
+def test_a_branch_named_after_a_body_is_that_body():
+    article = make_article("Bank Nagari meneken PKS dengan Pemkot Solok. Kepala Bank Nagari "
+                           "Solok, Rina Sari, dan Bank Nagari Cabang Painan hadir.",
+                           Path("/tmp/uji.txt"), Path("/tmp"))
+    corpus = resolve([extract(clean(article))])
+    assert [k for k in corpus.orgs if "nagari" in k] == ["bank nagari|"]
+
+
+def test_the_head_of_a_central_bank_office_represents_the_bank():
+    g = graph_of("Kepala Kantor Perwakilan Bank Indonesia (KPwBI) Pematangsiantar, Budi Utomo, "
+                 "hadir sebagai saksi penandatanganan MoU Pemkot Pematangsiantar dengan "
+                 "Pemkab Simalungun.")
+    assert {str(r).rsplit("/", 1)[-1] for r in represented(g, "Budi Utomo")} != set()
+    assert not any("city" in str(r) for r in represented(g, "Budi Utomo"))

@@ -25,7 +25,7 @@ from rapidfuzz.fuzz import ratio
 
 from .clean import MONTHS as _MONTHS
 from .gazetteer import Gazetteer, Region, gazetteer, norm
-from .lexicon import GatedPattern, Lexicon, Trigger, lexicon
+from .lexicon import Agency, GatedPattern, Lexicon, Trigger, lexicon
 from .model import (
     AgreementRef,
     AgreementStage,
@@ -177,6 +177,8 @@ _HEAD_STARTS = {k.split(" ")[0] for k in (*_ORG_HEADS, *_NAMED_HEADS)}
 _COMPANY_SUFFIX = {"motors", "motor", "group", "corporation", "corp", "co", "ltd", "limited",
                    "inc", "holdings", "industries", "company", "gmbh", "ag", "bhd", "berhad",
                    "tbk", "persero", "plc", "llc", "sdn"}
+# bodies whose offices in other places are branches of the one body
+_BRANCHED = frozenset({"perusahaan", "bumn", "bumd", "universitas"})
 _SUBUNIT_HEADS = {"bidang", "bagian", "seksi", "subbagian", "subbidang", "sub", "divisi", "unit"}
 _TITLE_EXTENSION = {"luar", "biasa", "dan", "berkuasa", "penuh", "lbbp", "extraordinary",
                     "plenipotentiary", "and"}
@@ -225,6 +227,16 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _YEAR = GatedPattern(re.compile(r"\btahun\s+(\d{4})\b", re.I))
 _WEEKDAY_RE = GatedPattern(
     re.compile(r"\b(senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu)\b", re.I))
+
+
+def _head_of_agency(word: str, lex: Lexicon) -> Agency | None:
+    """The regional agency of an abbreviated head's title ("Kadishub": Dishub), or None."""
+    if word.casefold() in lex.titles:
+        return None  # "Kapolda", "Kajari": titles of their own
+    a = lex.agency(word[2:])
+    if a is not None and a.scope == "regional" and a.kind in {"dinas", "badan"}:
+        return a
+    return None
 
 
 class Tok:
@@ -282,11 +294,21 @@ class _Extraction:
         self.gaz = gaz
         self.lex = lex
         self.toks: list[Tok] = []
+        self._respelled = False  # a token's text differs from the article's
         self.sent_bounds: list[tuple[int, int]] = []  # token index range per sentence
         for si, sent in enumerate(doc.sentences):
             first, base = len(self.toks), sent.start
-            self.toks += [Tok(m.group(), base + m.start(), base + m.end(), si)
-                          for m in _TOKEN.finditer(sent.text)]
+            for m in _TOKEN.finditer(sent.text):
+                w = m.group()
+                a = _head_of_agency(w, lex) if w.startswith("Ka") and len(w) > 4 else None
+                if a is not None:
+                    # "Kadishub", "Kadinkes", "Kabappeda": Ka + a regional agency's
+                    # acronym is "Kepala <agency>", read as the two words
+                    self.toks += [Tok("Kepala", base + m.start(), base + m.start() + 2, si),
+                                  Tok(a.acronym, base + m.start() + 2, base + m.end(), si)]
+                    self._respelled = True
+                    continue
+                self.toks.append(Tok(w, base + m.start(), base + m.end(), si))
             self.sent_bounds.append((first, len(self.toks)))
         self.sent_start = {b[0] for b in self.sent_bounds}
         # Tokens some look-ups need nearby: most tokens have none, and are ruled out at once.
@@ -309,6 +331,20 @@ class _Extraction:
 
     def surface(self, i: int, j: int) -> str:
         return self.doc.content[self.toks[i].start:self.toks[j - 1].end]
+
+    def _spelled(self, i: int, j: int) -> str:
+        """The surface of tokens [i, j), with respelled tokens as their text."""
+        out: list[str] = []
+        for k in range(i, j):
+            t = self.toks[k]
+            if t.text != self.doc.content[t.start:t.end]:
+                if out and k > i and self.toks[k - 1].end == t.start:
+                    out.append(" ")
+                out.append(t.text)
+            else:
+                out.append(self.doc.content[self.toks[k - 1].end:t.start] if k > i else "")
+                out.append(t.text)
+        return "".join(out)
 
     def same_sentence(self, i: int, j: int) -> bool:
         return 0 <= i < len(self.toks) and 0 <= j < len(self.toks) and \
@@ -794,6 +830,9 @@ class _Extraction:
             if rid is not None and ref.region_id is None and ref.kind == "lembaga" and \
                     self.gaz.get(rid).cls == "Country" and not self.lex.agency(ref.acronym or ""):
                 j, rid = j0, None  # "KOICA Indonesia Office": the agency's office abroad
+            elif rid is not None and ref.region_id is None and ref.kind in _BRANCHED and \
+                    not self.lex.agency(ref.acronym or ""):
+                rid = None  # "Bank Jatim Madiun" (short name defined in the text): a branch
             return OrgMention(self._ref(ref.name, ref.kind, rid or ref.region_id, ref.acronym,
                                         i, j), i, j)
         agency = self._agency_token(i)
@@ -926,11 +965,17 @@ class _Extraction:
                                             scope=known.scope), i, j)
             start = hj if t.low in {"perusahaan", "perseroan"} else i
             name = self.surface(start, j)
+            if kind == "perusahaan" and j + 1 < len(toks) and toks[j].low == "tbk" and \
+                    toks[j + 1].text == "(":
+                j += 1  # "PT Bank ... Jawa Timur Tbk (Bank Jatim)": the short name after Tbk
             acronym, j = self._paren_acronym(j)
             rid = None
             if acronym and kind == "perusahaan":
                 # "PT Bank Pembangunan Daerah (BPD) Jawa Tengah": the regional company
+                j0 = j
                 j, rid = self._region_chunk(j)
+                if j == j0:
+                    j = self._own_name_end(j)  # "Perusahaan Umum Daerah (Perumda) Air Minum X"
             ref = self._ref(name, kind, rid, acronym, start, j)
             if acronym:
                 self.learned_acronyms[acronym] = ref
@@ -950,6 +995,22 @@ class _Extraction:
                     return OrgMention(self._ref(name, "perusahaan", None, None, i, j + 1), i, j + 1)
                 j += 1
         return None
+
+    def _own_name_end(self, j: int) -> int:
+        """The end of a body's own name of up to four capitalised words at token j, after
+        its class and acronym ("(Perumda) Air Minum Tirta Kencana"); j when there is none."""
+        toks, lex = self.toks, self.lex
+        k = j
+        while k < len(toks) and k - j < 4 and self.same_sentence(j, k) and self.is_cap(k) and \
+                toks[k].low not in lex.titles and toks[k].low not in lex.title_starts and \
+                toks[k].low not in lex.honorifics and \
+                toks[k].low not in _HEAD_STARTS and toks[k].low not in _GOV_MARKERS and \
+                not self.region_at_token(k) and not self._agency_token(k) and \
+                not self._starts_person(k):
+            k += 1
+        if k < len(toks) and k > j and toks[k].text == "." and len(toks[k - 1].text) <= 3:
+            return j  # "Ir.": a person's degree follows, not a name
+        return k
 
     def _suffix_university(self, i: int) -> OrgMention | None:
         """"Hainan University", "Kyoto Sangyo University (KSU)": capitalised words (a place
@@ -1076,6 +1137,10 @@ class _Extraction:
         key_name = acronym.upper() if (acronym and (canonical_acronym or
                                                     self.lex.agency(acronym))) else norm(name)
         known = self.lex.agency(acronym) if acronym else self.lex.agency_by_name.get(norm(name))
+        if known is not None and known.acronym.casefold() in self.lex.branch_of:
+            # "Kantor Perwakilan Bank Indonesia (KPwBI) Kediri": Bank Indonesia's office
+            known = self.lex.branch_of[known.acronym.casefold()]
+            acronym, kind, region_id, scope = known.acronym, known.kind, None, known.scope
         if known is not None:
             key_name = known.acronym.upper()
             acronym = acronym or known.acronym
@@ -1681,7 +1746,10 @@ class _Extraction:
         return end
 
     def _position_text(self, parts: list[tuple[int, int]]) -> str:
-        text = " ".join(self.surface(a, b) for a, b in parts if b > a)
+        if self._respelled:  # "Kadishub Sulbar": "Kepala Dishub Sulbar"
+            text = " ".join(self._spelled(a, b) for a, b in parts if b > a)
+        else:
+            text = " ".join(self.surface(a, b) for a, b in parts if b > a)
         text = re.sub(r"\s*\([^()]{1,12}\)", "", text)  # "Penjabat (Pj) Gubernur"
         text = re.sub(r"\s*-\s*$", "", text)
         text = re.sub(r"\s*/\s*", "/", text)  # "Bupati/County Executive"
@@ -2196,6 +2264,29 @@ class _Extraction:
             used.update(chain)
             self._joint.setdefault(si, set()).update(
                 _pair(cands[x][2], cands[y][2]) for x, y in itertools.combinations(chain, 2))
+        if org_kinds := [o for o in self.orgs_between(lo, hi) if o.ref.kind in _PARTY_ORG_KINDS]:
+            # "Pemkot A, Perumda B dan Bank C meneken PKS": bodies in such a list too
+            spans = {(c[0], c[1]) for c in cands}
+            mixed = sorted(cands + [(o.i - (o.i > lo and self.toks[o.i - 1].low in {
+                "perusahaan", "perseroan"}), o.j, Party("org", o.ref.key)) for o in org_kinds
+                                    if (o.i, o.j) not in spans and not (
+                                        o.i > lo and self.toks[o.i - 1].low in _LOCATIVE)],
+                           key=lambda c: c[0])
+            for chain in self._listed_parties(mixed, lo, trig):
+                if all(mixed[x][2].kind != "org" for x in chain):
+                    continue  # governments only: done above
+                for x, y in itertools.combinations(chain, 2):
+                    px, py = mixed[x], mixed[y]
+                    if px[2] == py[2] or (px[2].kind == py[2].kind == "region" and
+                                          self._related(px[2].key, py[2].key)):
+                        continue
+                    p = _pair(px[2], py[2])
+                    if p not in pairs:
+                        pairs.append(p)
+                used.update(n for n, c in enumerate(cands) if any(c is mixed[x] for x in chain))
+                self._joint.setdefault(si, set()).update(
+                    _pair(mixed[x][2], mixed[y][2]) for x, y in itertools.combinations(chain, 2)
+                    if mixed[x][2] != mixed[y][2])
         pairs += self._coordinated_org_pairs(lo, hi, trig, pairs)
         pairs += self._region_and_org_pairs(cands, lo, hi, trig, pairs)
         # "hubungan Indonesia dan Timor-Leste", "Indonesia-Malaysia-Thailand": countries

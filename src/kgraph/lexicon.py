@@ -110,6 +110,18 @@ class Lexicon:
                            row.get("scope") or "national")
                 self.agencies.setdefault(row["acronym"].casefold(), a)
         self.agency_by_name = {norm(a.name): a for a in self.agencies.values()}
+        for a in list(self.agencies.values()):
+            # "PT Pelabuhan Indonesia" for "PT Pelabuhan Indonesia (Persero)"; "PT X Tbk"
+            short = re.sub(r"\s*\([^()]*\)|\s+Tbk\.?$", "", a.name).strip()
+            if short != a.name:
+                self.agency_by_name.setdefault(norm(short), a)
+        # the regional office of a body is that body: "Kantor Perwakilan Bank Indonesia"
+        self.branch_of: dict[str, Agency] = {}
+        for key, a in self.agencies.items():
+            m = re.match(r"(?:Kantor Perwakilan|Kantor Cabang)\s+(.+)$", a.name)
+            parent = self.agency_by_name.get(norm(m.group(1))) if m else None
+            if parent is not None:
+                self.branch_of[key] = parent
         self.agency_words = {w.casefold() for w in _lines("agency_words.txt")} | _BASE_AGENCY_WORDS
         self.triggers = []
         for row in _tsv("triggers.tsv"):

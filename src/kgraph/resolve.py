@@ -318,6 +318,28 @@ def _org_aliases(facts: list[Facts]) -> dict[str, str]:
                 if a < b and b not in alias and \
                         OSA.distance(a.partition("|")[0], b.partition("|")[0]) <= 1:
                     alias[b] = a
+    # a branch of a body named by its own name: "bank nagari padang", "bank nagari cabang
+    # solok", "kantor cabang bank nagari" are "bank nagari" where that body is named too
+    gaz = gazetteer()
+    present = set(keys)
+    for key in keys:
+        name, _, region = key.partition("|")
+        if region or name.isupper() or " " not in name:
+            continue
+        words = name.split(" ")
+        target = None
+        if words[:2] == ["kantor", "cabang"]:
+            target = " ".join(words[2:])
+        else:
+            for n in range(len(words) - 1, 1, -1):
+                rest = words[n:]
+                if rest[0] == "cabang" or (n >= 2 and any(
+                        gaz.get(sf.region_id).cls != "Country"
+                        for sf in gaz.lookup(" ".join(rest)))):
+                    target = " ".join(words[:n])
+                    break
+        if target and f"{target}|" in present and f"{target}|" != key:
+            alias.setdefault(key, alias.get(f"{target}|", f"{target}|"))
     return alias
 
 
