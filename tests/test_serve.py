@@ -161,7 +161,10 @@ def test_cli_serve_runs_until_stopped(stop, seeds_ttl, seeds_graph):
     port = free_port(HOST)
     cmd = [sys.executable, "-m", "kgraph.cli", "serve", str(seeds_ttl), "--host", HOST,
            "--port", str(port)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # SIGINT as at a terminal: a test run started in the background (`make test &`)
+    # ignores it, and so would the server it starts
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     try:
         assert proc.stderr is not None
         said = _read_until(proc.stderr, b"SPARQL endpoint", timeout=30)
