@@ -231,20 +231,19 @@ def test_honorifics_and_degrees_are_stripped(text, name, represents):
     assert o.represents == represents
 
 
-def test_ambassador_represents_the_sending_country():
-    f = facts("Duta Besar Indonesia untuk Korea Selatan Hendra Kurniawan menyambut rombongan "
-              "di Seoul.")
-    o = official(f, "Hendra Kurniawan")
-    assert o.position == "Duta Besar"
-    assert o.represents == "country/ID"
-
-
-def test_consul_general_named_after_host_city_and_country():
-    f = facts("Konsul Jenderal RI di Guangzhou, Tiongkok, Dewi Lestari Purnama ikut "
-              "mendampingi rombongan.")
-    o = official(f, "Dewi Lestari Purnama")
-    assert o.position == "Konsul Jenderal"
-    assert o.represents == "country/ID"
+# a diplomat represents the sending country, whatever host places follow the title
+@pytest.mark.parametrize(("text", "name", "position", "country"), [
+    ("Duta Besar Indonesia untuk Korea Selatan Hendra Kurniawan menyambut rombongan di "
+     "Seoul.", "Hendra Kurniawan", "Duta Besar", "country/ID"),
+    ("Konsul Jenderal RI di Guangzhou, Tiongkok, Dewi Lestari Purnama ikut mendampingi "
+     "rombongan.", "Dewi Lestari Purnama", "Konsul Jenderal", "country/ID"),
+    ("Duta Besar Selandia Baru untuk Indonesia, ASEAN dan Timor-Leste Kevin Burnett "
+     "berkunjung ke Kota Mataram.", "Kevin Burnett", "Duta Besar", "country/NZ"),
+], ids=["ambassador", "consul-general-after-host-city", "ambassador-to-several"])
+def test_diplomat_represents_the_sending_country(text, name, position, country):
+    o = official(facts(text), name)
+    assert o.position == position
+    assert o.represents == country
 
 
 # ---------------------------------------------------------------- organisations
@@ -525,14 +524,6 @@ def test_foreign_executive_member_lowercase_title_and_gloss():
     o = official(f, "Anouk Visser")
     assert "Dewan Eksekutif" in o.position
     assert o.represents == "province/NL-GE"
-
-
-def test_ambassador_accredited_to_several_countries():
-    f = facts("Duta Besar Selandia Baru untuk Indonesia, ASEAN dan Timor-Leste Kevin Burnett "
-              "berkunjung ke Kota Mataram.")
-    o = official(f, "Kevin Burnett")
-    assert o.position == "Duta Besar"
-    assert o.represents == "country/NZ"
 
 
 def test_town_after_an_office_named_by_its_holder_is_no_person():
