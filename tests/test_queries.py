@@ -351,6 +351,31 @@ def test_region_is_looked_up_and_bound_as_nodes(stores):
         assert region_nodes(target, 'Kaltim" } #') == []
 
 
+def test_region_names_match_whatever_their_case():
+    """Usual spellings are looked up as exact terms; any other case falls back to a
+    comparison of every region name without case."""
+    from rdflib.namespace import RDF, RDFS, SKOS
+
+    from kgraph.namespaces import KG
+    from kgraph.queries import region_nodes
+
+    graph = Graph()
+    for cls in (KG.City, KG.Province):  # from the ontology
+        graph.add((cls, RDFS.subClassOf, KG.Region))
+    jakarta, dki = URIRef("urn:x:jakarta"), URIRef("urn:x:dki")
+    graph.add((jakarta, RDF.type, KG.City))
+    graph.add((jakarta, RDFS.label, Literal("Jakarta", lang="id")))
+    graph.add((dki, RDF.type, KG.Province))
+    graph.add((dki, SKOS.altLabel, Literal("DKI Jakarta")))
+    graph.add((URIRef("urn:x:person"), RDFS.label, Literal("Jakarta")))  # not a region
+    for target in (graph, oxigraph_from_graph(graph)):
+        assert region_nodes(target, "jakarta") == [jakarta]  # capitalised: exact
+        assert region_nodes(target, "JAKARTA") == [jakarta]
+        assert region_nodes(target, "dki jakarta") == [dki]  # no usual spelling: scan
+        assert region_nodes(target, "dKi JaKaRTA") == [dki]
+        assert region_nodes(target, "Bandung") == []
+
+
 def test_region_node_values_go_only_where_the_variable_is_in_scope():
     from kgraph.queries import with_values_rows
 
