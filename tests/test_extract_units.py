@@ -1165,3 +1165,178 @@ def test_a_list_of_a_government_and_bodies_signs_one_agreement():
               "perjanjian kerja sama tentang pembayaran retribusi.")
     found = {frozenset(p.key for p in a.parties) for a in f.agreements}
     assert len(found) == 3
+
+
+# ---------------------------------------------------------------- heldout8 causes (general rules)
+
+
+@pytest.mark.parametrize("scope, sector", [
+    ("pengembangan agrowisata dan ekowisata", "pariwisata"),
+    ("budi daya jagung hibrida", "pertanian"),
+    ("pengendalian rabies dan vaksinasi hewan penular", "kesehatan"),
+    ("pengembangan akar wangi", "perkebunan"),
+    ("pengolahan minyak atsiri", "industri"),
+    ("pemasaran kerajinan tangan", "umkm"),
+    ("pengembangan kriya", "ekonomi-kreatif"),
+    ("pertukaran dosen", "pendidikan"),
+])
+def test_sector_words_of_heldout8_scopes(scope, sector):
+    f = facts(f"Pemkab Temanggung dan Pemkab Wonosobo menandatangani MoU tentang {scope}.")
+    assert sector in sectors(agreement(f, "city/ID-33.23", "city/ID-33.07"))
+
+
+def test_what_an_earlier_agreement_did_is_no_scope_of_this_one():
+    f = facts("Pemkab Klaten dan Pemkab Sragen memperpanjang PKS air bersih. Selama kerja sama "
+              "pertama, 40 pemuda mengikuti pelatihan di Klaten.")
+    assert "sdm" not in sectors(agreement(f, "city/ID-33.10", "city/ID-33.14"))
+
+
+def test_a_compass_province_in_indonesian_is_found_in_its_country():
+    f = facts("Galle, kota pelabuhan di Provinsi Selatan, Sri Lanka, menjalin kerja sama "
+              "dengan Kabupaten Sikka.")
+    assert "province/LK-3" in region_ids(f)
+    assert ("city/GN-1246294", "province/LK-3") in f.located
+    f = facts("Kabwe, ibu kota Provinsi Tengah, Zambia, dikunjungi rombongan.")
+    assert "province/ZM-02" in region_ids(f)
+
+
+def test_a_czech_region_and_an_uzbek_province_named_like_their_capitals():
+    f = facts("Olomouc, ibu kota Region Olomouc di Republik Ceko, meneken MoU dengan Kota "
+              "Pekalongan.")
+    assert "province/CZ-71" in region_ids(f)
+    assert ("city/GN-3069011", "province/CZ-71") in f.located
+    assert not any("province/CZ-71" in p for p in pairs(f))
+    f = facts("Kota Samarkand, Uzbekistan, dikunjungi delegasi. Samarkand merupakan ibu kota "
+              "Provinsi Samarkand.")
+    assert ("city/GN-1216265", "province/UZ-SA") in f.located
+
+
+def test_a_region_named_with_its_seat_after_it_and_a_town_behind_a_named_unit():
+    f = facts("Delegasi bertemu Negara Bagian Goiás yang beribu kota di Goiânia, Brasil.")
+    assert ("city/GN-3462377", "province/BR-GO") in f.located
+    f = facts("Kota Lyon terletak di Departemen Rhône, wilayah Auvergne-Rhône-Alpes, Prancis.")
+    assert ("city/GN-2996944", "province/FR-ARA") in f.located
+
+
+@pytest.mark.parametrize("text, name, position", [
+    ("Acara disaksikan Duta Besar RI untuk Hungaria, Marsda TNI (Purn) Arif Budiman.",
+     "Arif Budiman", "Duta Besar"),
+    ("MoU diteken Bupati Rote Ndao Kolonel Inf (Purn) Yohanes Ndun di Ba'a.",
+     "Yohanes Ndun", "Bupati"),
+])
+def test_a_retired_rank_between_title_and_name(text, name, position):
+    assert official(facts(text), name).position == position
+
+
+def test_a_lower_case_title_with_a_portfolio_before_a_name_and_the_town_visited():
+    f = facts("Rombongan Pemkab Ende berada di Prancis. Selama di Lyon, rombongan bertemu "
+              "wakil wali kota bidang ekonomi, Pierre Moreau, dan pengusaha lokal.")
+    pierre = official(f, "Pierre Moreau")
+    assert pierre.position.startswith("wakil wali kota bidang ekonomi")
+    assert pierre.represents == "city/GN-2996944"
+    f = facts("Program itu bagus, kata wakil wali kota, Rahmat.")
+    assert not f.officials
+
+
+def test_a_foreign_title_glossed_in_lower_case():
+    f = facts("Rombongan dari Uzbekistan dipimpin Wakil Hokim (wakil wali kota) Samarkand, "
+              "Sherzod Aliyev, dan tiba di Kota Kupang.")
+    sherzod = official(f, "Sherzod Aliyev")
+    assert sherzod.position == "Wakil Hokim"
+    assert sherzod.represents == "city/GN-1216265"
+
+
+def test_a_foreign_town_exploring_cooperation_with_the_home_city():
+    f = facts("KENDARI - Pemkot Kendari menerima tamu. Kota Cebu, Filipina, menjajaki kerja "
+              "sama kota kembar dengan Kota Kendari.")
+    assert frozenset({"city/GN-1717512", "city/ID-74.71"}) in pairs(f)
+
+
+def test_both_cities_of_a_visit_named_in_the_sentence_before():
+    f = facts("Delegasi Pemerintah Kota Cebu, Filipina, berkunjung ke Kota Bitung, Sulawesi "
+              "Utara. Kunjungan itu menjadi awal penjajakan kerja sama antara kedua kota.")
+    assert pairs(f) == {frozenset({"city/GN-1717512", "city/ID-71.72"})}
+
+
+def test_karo_after_a_regional_title_is_the_regency_not_kepala_biro():
+    f = facts("Wakil Bupati Karo, Theopilus Ginting, hadir di Kantor Bupati Karo, Kabanjahe, "
+              "bersama Pemkab Dairi.")
+    assert official(f, "Theopilus Ginting").represents == "city/ID-12.06"
+    assert "Kabanjahe" not in {o.name for o in f.officials}
+
+
+def test_a_title_opening_a_regency_name_is_no_title():
+    f = facts("Rapat digelar di Kantor Bupati Raja Ampat, Waisai, Senin.")
+    assert not f.officials
+
+
+def test_names_listed_after_a_district_word_are_districts():
+    f = facts("Petani Malaysia belajar di Kecamatan Seberida dan Kluang, Kabupaten Indragiri "
+              "Hulu.")
+    assert "city/GN-1732811" not in region_ids(f)
+
+
+def test_people_named_by_their_country_are_no_party():
+    f = facts("Kerja sama Pemkab Lombok Timur dan Pemkab Sumbawa ini akan menarik wisatawan "
+              "Australia.")
+    assert not any("country/AU" in p for p in pairs(f))
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Duta Besar Republik Federatif Brasil untuk Indonesia, Joao Pedro Alves, hadir.",
+     "country/BR"),
+    ("Duta Besar Republik Demokratik Federal Ethiopia, Abebe Tesfaye, hadir.", "country/ET"),
+])
+def test_official_country_names_in_their_other_spelling(text, country):
+    f = facts(text)
+    assert country in region_ids(f)
+    assert len(f.officials) == 1 and f.officials[0].represents == country
+
+
+def test_a_regional_water_company_keeps_its_own_name_before_its_directors_name():
+    f = facts("Direktur Perumda Air Minum Tirta Wening Sari, Agus Salim, S.T., hadir di Kota "
+              "Blitar.")
+    agus = official(f, "Agus Salim")
+    assert agus.org is not None and "Tirta Wening Sari" in agus.org.name
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Mahasiswa Universitas Sultan Ageng Tirtayasa (Untirta) ikut magang.",
+     "Universitas Sultan Ageng Tirtayasa"),
+    ("Rektor Universitas Jenderal Achmad Yani hadir.", "Universitas Jenderal Achmad Yani"),
+    ("Para dosen Palacký University in Olomouc (UPOL) hadir.",
+     "Palacký University in Olomouc"),
+    ("Para alumni Diplomatic Academy of Vietnam hadir.", "Diplomatic Academy of Vietnam"),
+    ("Siswa SMA Negeri 2 Ende dan SMKN 3 Kupang ikut lomba.", "SMA Negeri 2 Ende"),
+    ("Siswa SMA Negeri 2 Ende dan SMKN 3 Kupang ikut lomba.", "SMKN 3 Kupang"),
+    ("Rombongan mengunjungi Pondok Pesantren Darul Falah Pati.",
+     "Pondok Pesantren Darul Falah Pati"),
+    ("Bantuan datang melalui badan riset pertanian Argentina, INTA.", "INTA"),
+    ("Koperasi meneken kontrak dengan perusahaan pelayaran asal Marseille, Compagnie "
+     "Maritime du Sud (CMS).", "Compagnie Maritime du Sud"),
+])
+def test_bodies_named_after_heroes_schools_and_apposed_names(text, name):
+    names = {o.name for o in facts(text).orgs}
+    assert name in names, names
+
+
+def test_heads_of_un_bodies_do_not_represent_indonesia():
+    f = facts("Direktur Jenderal UNESCO, Maria Lopez, hadir. Warisan Dunia UNESCO dijaga.")
+    assert official(f, "Maria Lopez").represents is None
+    assert "UNESCO" in {o.acronym for o in f.orgs}
+
+
+def test_the_head_of_a_ministry_unit_in_a_town_represents_the_unit():
+    f = facts("Kepala BBVet Maros, drh. Andi Rahman, menyalurkan vaksin.")
+    andi = official(f, "Andi Rahman")
+    assert andi.represents is None
+    assert andi.org is not None and andi.org.acronym == "BBVet"
+
+
+def test_three_regencies_with_acronym_glosses_sign_one_agreement():
+    f = facts("Pemerintah Kabupaten Timor Tengah Selatan (TTS), Kabupaten Timor Tengah Utara "
+              "(TTU), dan Kabupaten Belu menandatangani kesepakatan bersama tentang "
+              "pengendalian rabies.")
+    assert pairs(f) == {frozenset({"city/ID-53.02", "city/ID-53.03"}),
+                        frozenset({"city/ID-53.02", "city/ID-53.04"}),
+                        frozenset({"city/ID-53.03", "city/ID-53.04"})}

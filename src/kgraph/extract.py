@@ -80,6 +80,17 @@ _NAME_PREFIXES = {"sri", "tuan", "datuk", "dato", "tun", "haji", "hajjah", "habi
 _LANGUAGE_WORDS = {"bahasa", "berbahasa", "dialek", "aksara", "logat", "kampung"}
 _NOT_PARTNER = {"berbatasan", "bersebelahan", "bersaing", "dibandingkan", "dibanding",
                 "menyaingi", "melebihi", "asal", "kelahiran", "lahir"}
+# titles of a town's head and deputy head
+_MAYORS = {"Wali Kota", "Wakil Wali Kota", "Mayor", "Deputy Mayor", "Vice Mayor", "City Mayor",
+           "Lord Mayor", "Town Mayor", "Municipal Mayor", "Oberbürgermeister", "Bürgermeister",
+           "Burgemeester", "Alcalde", "Prefeito", "Sindaco", "Primátor", "Hokim", "Wakil Hokim",
+           "Deputy Hokim"}
+# people named by where they come from ("petani Sri Lanka", "wisatawan Jepang"): the place
+# is no party of the sentence's agreement
+_PEOPLE_NOUNS = {"petani", "warga", "wisatawan", "turis", "mahasiswa", "pelajar", "siswa",
+                 "pengusaha", "nelayan", "pekerja", "perajin", "peternak", "penduduk",
+                 "masyarakat", "peserta", "atlet", "seniman", "santri", "peziarah", "pembeli",
+                 "konsumen", "pelaku", "buruh", "farmers", "students", "tourists", "residents"}
 # words between a title shared by several names and the names ("kedua daerah, yakni")
 _SHARED_FILLERS = {"kedua", "ketiga", "daerah", "belah", "pihak", "masing", "yakni", "yaitu",
                    "pemda", "instansi", "lembaga", "kabupaten", "kota", "provinsi", "wilayah"}
@@ -109,6 +120,14 @@ _NAME_ABBREVIATIONS = {"muh", "moh", "moch", "mhd", "abd", "ach", "ahm", "dg", "
 _PLACE_LINK = {",", "di", "in", "(", "ibu", "kota", "ibukota", "capital", "of", "the", "provinsi",
                "prefektur", "negara", "bagian", "state", "province", "prefecture", "wilayah",
                "kegubernuran", "governorate", ")"}
+# verbs that place a town in a region ("X merupakan ibu kota Provinsi Y", "X terletak di Y")
+_LOCATING = {"merupakan", "adalah", "terletak", "berada", "yang", "menjadi", "is", "lies",
+             "located"}
+# a region named with its seat after it ("Provinsi Y yang beribu kota di X")
+_SEAT_LINK = {"yang", "beribu", "beribukota", "dengan", "berpusat", "whose", "with", "is"}
+# a named unit between a town and its region ("Departemen Var", "Distrik Y")
+_SUBUNIT_PLACE_WORDS = {"departemen", "department", "county", "distrik", "district",
+                        "arrondissement", "prefektur", "prefecture"}
 _BODY_WORDS = {
     "museum", "agency", "institute", "institut", "center", "centre", "foundation", "council",
     "association", "organization", "organisation", "organisasi", "lembaga", "pusat", "balai",
@@ -169,6 +188,8 @@ _NAMED_HEADS = {
     "université": "universitas", "universidad": "universitas", "universidade": "universitas",
     "università": "universitas", "universiteit": "universitas", "politecnico": "universitas",
     "tafe": "universitas",
+    # Islamic boarding schools: "Pondok Pesantren Al-Hikmah", "Ponpes Darul Ulum"
+    "pondok pesantren": "sekolah", "ponpes": "sekolah",
 }
 # words that end company names although they are ordinary words ("PT Bumi Jaya Abadi")
 _COMPANY_WORDS = {"utama", "jaya", "mandiri", "abadi", "makmur", "sejahtera", "sentosa", "raya",
@@ -185,8 +206,21 @@ _TITLE_EXTENSION = {"luar", "biasa", "dan", "berkuasa", "penuh", "lbbp", "extrao
 # English names with the head word last: "Hainan University", "Kyushu Sangyo University"
 # degrees written before a name, never inside one ("... Taman Sari Ir. Heru")
 _NAME_PREFIX_DEGREES = {"ir", "dr", "drs", "dra", "prof", "hj", "drg", "drh"}
-_SUFFIX_UNIVERSITY = {"university", "college", "polytechnic"}
+_SUFFIX_UNIVERSITY = {"university", "college", "polytechnic", "academy"}
+# schools: "SMK Negeri 1 Berastagi", "SMAN 3 Kupang", "MTsN 2 Kota Bima"
+_SCHOOL_HEADS = {"sd", "smp", "sma", "smk", "sdn", "smpn", "sman", "smkn", "mi", "mts", "ma",
+                 "min", "mtsn", "man", "slb"}
+# a lower-case class noun that a body's name or acronym follows after a comma
+# ("lembaga riset pertanian Brasil, EMBRAPA", "perusahaan parfum asal Grasse, Société X (SX)")
+_BODY_NOUNS = {"lembaga", "badan", "organisasi", "perusahaan", "institusi", "yayasan",
+               "korporasi", "agensi", "otoritas", "badan usaha", "sekolah", "universitas",
+               "perguruan"}
+# lower-case words inside foreign names defined by their acronym ("Société Aromatique de
+# Provence (SAP)")
+_FOREIGN_JOINERS = {"de", "du", "des", "la", "le", "di", "da", "do", "dos", "del", "der", "für",
+                    "et", "y", "e"}
 _PARTY_ORG_KINDS = {"perusahaan", "universitas", "asosiasi", "kementerian", "lembaga", "bumn",
+                    "sekolah", "organisasi",
                     "bumd", "kedutaan", "konsulat", "otorita"}
 # bodies that sign for themselves: a company, a state company, a university, an association
 _BODY_KINDS = {"perusahaan", "universitas", "asosiasi", "bumn", "bumd"}
@@ -214,6 +248,14 @@ _LIST_COUNT = re.compile(r"\b(?:dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|
                          r"beberapa|\d{1,2})\s+(?:hal|poin|butir|pokok|bidang|sektor|fokus|"
                          r"aspek|isu|agenda|program|klaster|pilar|prioritas|ruang lingkup|"
                          r"points?|areas?|sectors?|priorities)\b", re.I)
+# "both cities", "both regions", "both sides": the two parties named before
+_BOTH = GatedPattern(re.compile(
+    r"\b(?:antara\s+)?kedua\s+(?:kota|daerah|pihak|kabupaten|provinsi|wilayah|pemerintah|"
+    r"pemda|pemerintahan|negara|belah\s+pihak)\b", re.I))
+# an agreement named as an earlier one ("kerja sama pertama", "PKS sebelumnya")
+_EARLIER_AGREEMENT = GatedPattern(re.compile(
+    r"\b(?:kerja\s*-?\s*sama|mou|pks|perjanjian|kesepakatan|nota kesepahaman)\s+(?:yang\s+)?"
+    r"(?:pertama|sebelumnya|terdahulu|lama|periode\s+lalu)\b", re.I))
 _WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "sabtu": 5, "minggu": 6,
              "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
              "saturday": 5, "sunday": 6}
@@ -485,11 +527,16 @@ class _Extraction:
             return None  # "bahasa Inggris", "berbahasa Jepang": a language, not the country
         if j - i == 1 and self._word_not_place(i):
             return None
+        if toks[i].low not in _GOV_MARKERS and self._in_place_part_list(i):
+            return None  # "di Kecamatan Tigapanah dan Simpang Empat": districts too
         if i > 0 and toks[i - 1].low in _FACILITY_WORDS and self.same_sentence(i - 1, i) and \
                 not self._regional_title_before(i):
             return None  # "Selat Malaka", "Jalan Sudirman"; not "Datuk Bandar Kuching"
-        if j - i == 1 and toks[i].low in self.lex.titles:
-            return None
+        if j - i == 1 and toks[i].low in self.lex.titles and not (
+                i > 0 and self.same_sentence(i - 1, i) and (
+                    toks[i - 1].low in {"pemkab", "pemkot", "pemprov", "kab", "kabupaten"} or
+                    self._regional_title_before(i))):
+            return None  # "Karo" (Kepala Biro) is a title; "Bupati Karo" governs a regency
         if j < len(toks) and self.glued(j) and toks[j].text == "-" and j + 1 < len(toks) \
                 and toks[j + 1].word and toks[j + 1].text[0].islower():
             return None  # "Jawa-nya", part of a compound word
@@ -535,6 +582,24 @@ class _Extraction:
         return True  # "Bus Trans Metro Dewata": a brand or a name holding the place's name
 
     _headlines: set[int] | None = None
+
+    def _in_place_part_list(self, i: int) -> bool:
+        """Token i opens a name listed after a district or village word ("Kecamatan
+        Tigapanah dan Simpang Empat", "Desa A, B, dan C"): it names one too."""
+        toks = self.toks
+        k = i - 1
+        if k < 1 or not self.same_sentence(k, i) or toks[k].low not in {"dan", "serta", ",",
+                                                                           "&", "and"}:
+            return False
+        while k > 0 and i - k < 12 and self.same_sentence(k, i):
+            t = toks[k]
+            if t.low in _PLACE_PART_WORDS or t.low in {"kecamatan", "kelurahan", "desa"}:
+                return True
+            if not (t.cap or t.low in {"dan", "serta", ",", "&", "and", "-"}) or \
+                    t.low in _GOV_MARKERS:
+                return False
+            k -= 1
+        return False
 
     def _choose(self, i: int, j: int, cands) -> str | None:
         gaz = self.gaz
@@ -667,7 +732,11 @@ class _Extraction:
             between = [t.text for t in self.toks[a.j:b.i]]
             if (between in ([","], ["("], []) or (
                     len(between) <= 3 and between[0] in {",", "("} and
-                    all(w.casefold() in _REGION_WORDS for w in between[1:])) or
+                    all(w.casefold() in _REGION_WORDS for w in between[1:])) or (
+                    # "Olomouc, ibu kota Region Olomouc": the capital of its region
+                    len(between) <= 4 and between[0] == "," and
+                    {w.casefold() for w in between[1:]} & {"ibu", "ibukota", "capital"} and
+                    all(w.casefold() in _PLACE_LINK for w in between[1:])) or
                     self._appositive_place(a.j, b.i)) and \
                     (b.region_id in self.gaz.ancestors(a.region_id) or
                      self._unplaced_city_in(a.region_id, b.region_id)):
@@ -705,19 +774,49 @@ class _Extraction:
 
     def located_pairs(self) -> list[tuple[str, str]]:
         """Cities the text places in a first-level region that the gazetteer does not
-        know: "Brisbane, Queensland", "Nanning, ibu kota Guangxi", "Suwon di Gyeonggi"."""
+        know: "Brisbane, Queensland", "Nanning, ibu kota Guangxi", "Suwon di Gyeonggi",
+        "Bukhara merupakan ibu kota Provinsi Bukhara", "Grasse terletak di Departemen
+        Var, wilayah Provence"; and the other way round, "Negara Bagian Goiás yang beribu
+        kota di Goiânia"."""
         out = []
         ms = self.mentions
         for a, b in itertools.pairwise(ms):
             ra, rb = self.gaz.get(a.region_id), self.gaz.get(b.region_id)
-            if ra.cls != "City" or rb.cls != "Province" or ra.country != rb.country:
+            if ra.country != rb.country or not self.same_sentence(a.i, b.i):
                 continue
-            if ra.parent == rb.region_id or not self.same_sentence(a.i, b.i):
+            if ra.cls == "Province" and rb.cls == "City" and rb.parent != ra.region_id:
+                between = [t.low for t in self.toks[a.j:b.i]]
+                if between and len(between) <= 6 and \
+                        all(w in _SEAT_LINK or w in _PLACE_LINK for w in between) and \
+                        any(w in {"beribu", "beribukota", "ibukota", "capital"} or
+                            w == "ibu" for w in between):
+                    out.append((b.region_id, a.region_id))
                 continue
-            between = [t.low for t in self.toks[a.j:b.i]]
-            if (between and len(between) <= 7 and all(w in _PLACE_LINK for w in between) and
-                    between[0] in {",", "di", "in", "("}) or self._appositive_place(a.j, b.i):
+            if ra.cls != "City" or rb.cls != "Province" or ra.parent == rb.region_id:
+                continue
+            between = self._link_words(a.j, b.i)
+            if (between and len(between) <= 7 and
+                    all(w in _PLACE_LINK or w in _LOCATING for w in between) and
+                    (between[0] in {",", "di", "in", "("} or between[0] in _LOCATING)) or \
+                    self._appositive_place(a.j, b.i):
                 out.append((a.region_id, b.region_id))
+        return out
+
+    def _link_words(self, j: int, i: int) -> list[str]:
+        """The words from token j to token i, with a named unit below the region left out
+        ("di Departemen Var, wilayah": "di , wilayah")."""
+        out: list[str] = []
+        k = j
+        while k < i:
+            t = self.toks[k]
+            if t.low in _SUBUNIT_PLACE_WORDS and t.cap and k + 1 < i and self.toks[k + 1].cap:
+                k += 1
+                while k < i and (self.toks[k].cap or (
+                        self.toks[k].text in "-'’" and self.glued(k) and self.glued(k + 1))):
+                    k += 1
+                continue
+            out.append(t.low)
+            k += 1
         return out
 
     # Mentions and organisations are kept sorted by start token; these look-ups bisect
@@ -852,6 +951,10 @@ class _Extraction:
                         and toks[proper].low not in _GOV_MARKERS:
                     proper += 2 if proper + 1 < len(toks) and toks[proper + 1].text == "." \
                         else 1
+            elif agency.kind == "bumd" and agency.scope == "regional" and proper == i + 1:
+                # "Perumda Air Minum Tirta Bukit Sulap", "PDAM Tirta Pakuan": a regional
+                # company's own name follows its class
+                proper = self._own_name_end(proper, most=6)
             j2, rid = self._region_chunk(proper)
             foreign = rid is not None and self.gaz.get(rid).country != "ID"
             name = self.surface(i, j) if foreign else agency.name
@@ -934,6 +1037,9 @@ class _Extraction:
             if acronym:
                 self.learned_acronyms[acronym] = ref
             return OrgMention(ref, i, j2)
+        school = self._school_at(i)
+        if school is not None:
+            return school
         named = self._head_at(i, _NAMED_HEADS)
         if named and self._learned_at(named[0]):
             ref, j = self._learned_at(named[0])  # type: ignore[misc]
@@ -944,9 +1050,9 @@ class _Extraction:
             j = hj
             while j < len(toks) and self.same_sentence(i, j) and j - hj < 5 and \
                     (self.is_cap(j) or (toks[j].low in {"of", "the"} and self.is_cap(j + 1))) and \
-                    toks[j].low not in self.lex.titles and \
-                    not self._starts_person(j) and \
-                    toks[j].low.replace(".", "") not in self.lex.honorifics:
+                    ((toks[j].low not in self.lex.titles and not self._starts_person(j) and
+                      toks[j].low.replace(".", "") not in self.lex.honorifics) or
+                     self._hero_name(j, hj)):
                 j += 1
                 if j + 1 < len(toks) and toks[j].text == "-" and self.glued(j) and \
                         self.glued(j + 1) and self.is_cap(j + 1):
@@ -986,6 +1092,9 @@ class _Extraction:
         suffixed = self._suffix_university(i)
         if suffixed is not None:
             return suffixed
+        apposed = self._apposed_body(i)
+        if apposed is not None:
+            return apposed
         # "JAC Motors", "Hyundai Motor Group": capitalised run ending in a company word
         if t.text[0].isupper() and self._marked_within(self._company_words, i, 4):
             j = i
@@ -996,12 +1105,81 @@ class _Extraction:
                 j += 1
         return None
 
-    def _own_name_end(self, j: int) -> int:
-        """The end of a body's own name of up to four capitalised words at token j, after
+    def _school_at(self, i: int) -> OrgMention | None:
+        """A school: its class (SMK, SMAN, MTsN ...), "Negeri"/"Swasta", its number and the
+        place it is in ("SMK Negeri 1 Berastagi", "SMAN 3 Kupang")."""
+        toks = self.toks
+        t = toks[i]
+        if t.low not in _SCHOOL_HEADS or (not t.text.isupper() and t.text not in {"MTs", "MTsN"}):
+            return None
+        j = i + 1
+        if j < len(toks) and toks[j].low in {"negeri", "swasta", "n"} and toks[j].cap:
+            j += 1
+        if j >= len(toks) or not toks[j].text.isdigit() or len(toks[j].text) > 3 or \
+                not self.same_sentence(i, j):
+            return None
+        j += 1
+        k = j
+        while k < len(toks) and k - j < 3 and self.is_cap(k) and self.same_sentence(i, k) and \
+                not self._starts_person(k) and toks[k].low not in self.lex.titles:
+            k += 1
+        name = self.surface(i, k)
+        return OrgMention(self._ref(name, "sekolah", None, None, i, k), i, k)
+
+    def _apposed_body(self, i: int) -> OrgMention | None:
+        """After a comma that closes a lower-case class noun phrase ("lembaga riset
+        pertanian Brasil, EMBRAPA", "perusahaan asal Grasse, Société Aromatique de Provence
+        (SAP)"): an unknown acronym, or a name its acronym defines, is that body."""
+        toks = self.toks
+        if i < 2 or toks[i - 1].text != "," or not self.same_sentence(i - 1, i) or \
+                not self._body_noun_before(i - 1):
+            return None
+        if self._unknown_acronym(i) and len(toks[i].text) >= 4 and not (
+                i + 1 < len(toks) and self.is_cap(i + 1) and self.same_sentence(i, i + 1)):
+            ref = self._ref(toks[i].text, "lembaga", None, toks[i].text, i, i + 1)
+            self.learned_acronyms[toks[i].text] = ref
+            return OrgMention(ref, i, i + 1)
+        j = i
+        while j < len(toks) and j - i < 8 and self.same_sentence(i, j) and (
+                self.is_cap(j) or (toks[j].low in _FOREIGN_JOINERS | _NAME_JOINERS and
+                                   toks[j].text.islower() and self.is_cap(j + 1))):
+            j += 1
+        acronym, after = self._paren_acronym(j)
+        if j - i < 2 or not acronym or not acronym.isupper() or \
+                "".join(toks[x].text[0] for x in range(i, j) if self.is_cap(x)) != acronym:
+            return None
+        kind = "perusahaan" if toks[self._body_noun_before(i - 1) or 0].low in {
+            "perusahaan", "korporasi"} else "lembaga"
+        ref = self._ref(self.surface(i, j), kind, None, acronym, i, after)
+        self.learned_acronyms[acronym] = ref
+        return OrgMention(ref, i, after)
+
+    def _body_noun_before(self, comma: int) -> int | None:
+        """The token of a lower-case class noun ("lembaga", "perusahaan") that opens the
+        phrase ending at the comma at token `comma`, at most eight words back."""
+        toks = self.toks
+        for k in range(comma - 1, max(comma - 9, -1), -1):
+            if not self.same_sentence(k, comma) or not toks[k].word:
+                return None
+            if toks[k].low in _BODY_NOUNS and toks[k].text.islower():
+                return k
+        return None
+
+    def _hero_name(self, j: int, hj: int) -> bool:
+        """Right after a named body's head, a rank or title opening the name of the person
+        the body is named after: "Universitas Jenderal Soedirman", "Universitas Sultan Ageng
+        Tirtayasa" (not a degree with its dot, "Universitas Dr. Soetomo" aside)."""
+        toks = self.toks
+        return j == hj and j + 1 < len(toks) and toks[j].text[0].isupper() and \
+            not toks[j].text.isupper() and toks[j + 1].text != "." and self.is_cap(j + 1) and \
+            self.same_sentence(j, j + 1) and not self.region_at_token(j + 1)
+
+    def _own_name_end(self, j: int, most: int = 4) -> int:
+        """The end of a body's own name of up to `most` capitalised words at token j, after
         its class and acronym ("(Perumda) Air Minum Tirta Kencana"); j when there is none."""
         toks, lex = self.toks, self.lex
         k = j
-        while k < len(toks) and k - j < 4 and self.same_sentence(j, k) and self.is_cap(k) and \
+        while k < len(toks) and k - j < most and self.same_sentence(j, k) and self.is_cap(k) and \
                 toks[k].low not in lex.titles and toks[k].low not in lex.title_starts and \
                 toks[k].low not in lex.honorifics and \
                 toks[k].low not in _HEAD_STARTS and toks[k].low not in _GOV_MARKERS and \
@@ -1029,6 +1207,17 @@ class _Extraction:
             return None
         name = self.surface(i, j + 1)
         acronym, end = self._paren_acronym(j + 1)
+        if acronym is None and j + 2 < len(toks) and toks[j + 1].low in {"in", "at", "of"}:
+            # "Tomas Bata University in Zlín (UTB)": the town is part of the name, as the
+            # land is in "International Islamic Academy of Uzbekistan"
+            k = j + 2
+            while k < len(toks) and k - j < 5 and self.is_cap(k) and self.same_sentence(j, k):
+                k += 1
+            if k > j + 2:
+                acronym, end = self._paren_acronym(k)
+                if acronym is not None or toks[j + 1].low == "of":
+                    name = self.surface(i, k)
+                    end = end if acronym is not None else k
         ref = self._ref(name, "universitas", None, acronym, i, end)
         if acronym:
             self.learned_acronyms[acronym] = ref
@@ -1207,6 +1396,9 @@ class _Extraction:
             if i > 0 and self.toks[i - 1].low in _FACILITY_WORDS and self.toks[i - 1].cap and \
                     self.same_sentence(i - 1, i):
                 continue  # "Bandara Sultan Iskandar Muda": a title inside a facility name
+            m = self.region_at_token(i)
+            if m is not None and m.i == i:
+                continue  # "Bupati Karo, Kabanjahe": the regency, not Karo (Kepala Biro)
             off = self._title_first(i)
             if off:
                 self.officials.append(off)
@@ -1278,13 +1470,17 @@ class _Extraction:
             return None
         best = None
         for n in range(min(self.lex.title_max_tokens, len(toks) - k), 0, -1):
-            if lower and (n < 2 or not all(toks[x].text[0].isupper() for x in range(k + 1, k + n))):
+            if lower and n < 2:
                 continue
             key = " ".join(t.key for t in toks[k:k + n])  # accents stripped, like the lexicon
             title = self.lex.titles.get(key)
-            if title and self.same_sentence(k, k + n - 1):
-                best = (k + n, title.scope)
-                break
+            if not title or not self.same_sentence(k, k + n - 1):
+                continue
+            if lower and not all(toks[x].text[0].isupper() for x in range(k + 1, k + n)) and \
+                    not self._name_apposed(k + n):
+                continue  # "kata wakil wali kota"; not "bertemu wakil wali kota X, Name"
+            best = (k + n, title.scope)
+            break
         if not best:
             return None
         end = best[0]
@@ -1293,6 +1489,23 @@ class _Extraction:
                 self.same_sentence(k, end + 1):
             end += 1  # an abbreviated title with its dot: "Gub. Sultra", "Walkot. Kendari"
         return i, end, best[1]
+
+    def _name_apposed(self, j: int) -> bool:
+        """After a title written in lower case, at token j, come (a portfolio, a place and)
+        a comma and a person's name of two words or more: "bertemu wakil wali kota bidang
+        hubungan internasional, Marc Dupont" (not "kata wakil wali kota")."""
+        toks = self.toks
+        if j < len(toks) and toks[j].low in {"bidang", "urusan"}:
+            j = self._portfolio_end(j + 1, any_case=True)
+        m = self.region_at_token(j)
+        if m is not None and m.i == j:
+            j = m.j
+        if j + 2 >= len(toks) or toks[j].text != "," or not self.same_sentence(j, j + 2):
+            return False
+        if not (self._proper(j + 1) and self._proper(j + 2)) or self.region_at_token(j + 1):
+            return False
+        name, _ = self._name_at(j + 1)
+        return name is not None and len(name.split()) >= 2
 
     def _title_first(self, i: int) -> OfficialMention | None:
         hit = self._title_at(i)
@@ -1322,7 +1535,7 @@ class _Extraction:
                 # the org span may include its region
                 name_end = o.i + len(_TOKEN.findall(o.ref.name)) if o.ref.name else o.j
                 pos_tokens.append((o.i, min(name_end, o.j)))
-                if o.ref.region_id:
+                if o.ref.region_id and not self.lex.national_unit(o.ref.acronym, o.ref.region_id):
                     if host_next:
                         hosts.append(o.ref.region_id)
                     elif represents is None:
@@ -1421,8 +1634,11 @@ class _Extraction:
                     pos_tokens.append((k, alt[1]))
                     k = alt[1]
                     continue
-            if t.low in {"bidang", "urusan"} and represents is not None:
-                j = self._portfolio_end(k + 1)  # "Wakil Wali Kota Leiden bidang Kebudayaan"
+            if t.low in {"bidang", "urusan"} and (represents is not None or (
+                    k == pos_tokens[0][1] and not toks[start].text[0].isupper())):
+                # "Wakil Wali Kota Leiden bidang Kebudayaan", "wakil wali kota bidang
+                # hubungan internasional"
+                j = self._portfolio_end(k + 1, any_case=represents is None)
                 if j > k + 1:
                     pos_tokens.append((k, j))
                     k = j
@@ -1504,6 +1720,8 @@ class _Extraction:
         if not name:
             return None
         position = self._position_text(pos_tokens)
+        if represents is None and org is None and not hosts:
+            represents = self._visited_town(start, pos_tokens[0][1])
         default_country = None
         if scope == "national" and represents is None and (org is None or self._known_body(org)):
             default_country = "country/ID"  # not "Presiden CCCI", a chamber's president
@@ -1515,14 +1733,28 @@ class _Extraction:
         return OfficialMention(name, position, represents, org, default_country, start, name_j,
                                name_i, name_j, speaker, hosts)
 
+    def _visited_town(self, start: int, end: int) -> str | None:
+        """A mayor's title (tokens start..end) naming no town, after a foreign town the
+        sentence is set in: "Selama di Grasse, delegasi bertemu wakil wali kota bidang
+        ..., Name" (the deputy mayor of Grasse)."""
+        title = self.lex.titles.get(" ".join(t.key for t in self.toks[start:end]))
+        if title is None or title.canonical not in _MAYORS:
+            return None
+        lo = self.sent_bounds[self.toks[start].sent][0]
+        towns = [m for m in self.mentions_between(lo, start) if m.locative and
+                 self.gaz.get(m.region_id).cls == "City" and
+                 self.gaz.get(m.region_id).country != "ID"]
+        return towns[-1].region_id if len({m.region_id for m in towns}) == 1 else None
+
     def _known_body(self, o: OrgMention) -> bool:
         """An Indonesian body of the lexicon (BRIN, BPS, Dinas ...), not one the article
         introduces (a foreign agency, a chamber, a university named by acronym)."""
         if o.ref.kind in {"dinas", "badan", "biro", "sekretariat", "dprd", "kementerian",
                           "kedutaan", "konsulat"}:
             return True
-        return bool(o.ref.acronym and self.lex.agency(o.ref.acronym)) or \
-            norm(o.ref.name) in self.lex.agency_by_name
+        known = (self.lex.agency(o.ref.acronym) if o.ref.acronym else None) or \
+            self.lex.agency_by_name.get(norm(o.ref.name))
+        return known is not None and known.scope != "international"  # not UNESCO
 
     def _shared_title(self, i: int) -> list[OfficialMention]:
         """One title before a list of names: "Kepala Dinas Kesehatan kedua daerah, dr. A dari
@@ -1697,6 +1929,11 @@ class _Extraction:
         toks = self.toks
         if toks[k].text != "(":
             return None
+        close = next((j for j in range(k + 2, min(k + 6, len(toks))) if toks[j].text == ")"),
+                     None)
+        if close is not None and self.same_sentence(k, close) and \
+                " ".join(t.key for t in toks[k + 1:close]) in self.lex.titles:
+            return close + 1  # a title glossed in any case: "Hokim (wali kota)"
         for j in range(k + 1, min(k + 6, len(toks))):
             if not self.same_sentence(k, j):
                 return None
@@ -1770,10 +2007,11 @@ class _Extraction:
                 continue
             if t.word and low in self.lex.honorifics and not parts and (
                     t.text[0].isupper() or (j + 1 < len(toks) and toks[j + 1].text == ".")) \
-                    and (j + 1 < len(toks) and (toks[j + 1].text == "." or self.is_cap(j + 1))):
+                    and (j + 1 < len(toks) and (toks[j + 1].text == "." or self.is_cap(j + 1)
+                                                or self._retired_mark(j + 1))):
                 j += 2 if j + 1 < len(toks) and toks[j + 1].text == "." else 1
                 continue
-            if t.text == "(" and j + 2 < len(toks) and toks[j + 1].low in {"purn", "purnawirawan"}:
+            if self._retired_mark(j):
                 j += 4 if j + 3 < len(toks) and toks[j + 2].text == "." else 3
                 continue  # "Komjen Pol (Purn) Drs. Nana Sudjana"
             if t.word and t.text[0].isupper() and not parts and (
@@ -1828,6 +2066,12 @@ class _Extraction:
         if all(p.isupper() and len(p) > 2 for p in real):
             return None, k  # an acronym, not a name
         return " ".join(parts), j
+
+    def _retired_mark(self, j: int) -> bool:
+        """Token j opens "(Purn)" or "(Purnawirawan)", the retired mark after a rank."""
+        toks = self.toks
+        return j + 2 < len(toks) and toks[j].text == "(" and \
+            toks[j + 1].low in {"purn", "purnawirawan"}
 
     def _surname_place(self, j: int) -> bool:
         """The foreign town at token j ends a person's name ("Maria Lourdes Santiago,"):
@@ -1988,6 +2232,8 @@ class _Extraction:
                 continue
             strong = any(s for _, s in found)
             pairs = self._pairs_in_sentence(si, home) if strong else []
+            if strong and not pairs and not order:
+                pairs = self._both_named_before(si, text)
             kind_names = [k for k, s in found if k != "cooperation" or s]
             per_sentence.append((si, pairs, kind_names, text))
             for p in pairs:
@@ -2020,10 +2266,15 @@ class _Extraction:
             joint = self._joint.get(si) if pairs else None
             current = [p for p in targets if p in joint] if joint and targets[-1] in joint \
                 else [targets[-1]]
+        own = {si for si, pairs, _, _ in per_sentence if pairs}
         for si, targets, kind_names, text in sentence_targets:
             sent = self.doc.sentences[si]
             sp = Span(sent.start, sent.end, si)
             sectors = self._sectors_in(si, masked)
+            if sectors and si not in own and _EARLIER_AGREEMENT.search(text) and \
+                    not lex.has_scope_word(text):
+                sectors = []  # "Selama kerja sama pertama, petani mengikuti magang": what
+                # was done under an earlier agreement, not this one's scope
             kinds: list[str] = [k for k in kind_names if k in _KIND_RANK]
             if not kinds and any(tr.strong for tr, _ in self._triggers_in(text)):
                 kinds = ["cooperation"]
@@ -2046,6 +2297,32 @@ class _Extraction:
                 a["stages"].append(AgreementStage("cooperation", "reported", None, a["spans"][0]))
             out.append(AgreementRef(p, tuple(a["stages"]), tuple(a["sectors"]), tuple(a["spans"])))
         return out
+
+    def _both_named_before(self, si: int, text: str) -> list[tuple[Party, Party]]:
+        """"Delegasi Kota A berkunjung ke Kota B. Kunjungan itu menjadi langkah awal
+        penjajakan kerja sama antara kedua kota.": "kedua kota/daerah/pihak" in an agreement
+        sentence naming no party are the two governments of the sentence before."""
+        if si == 0 or not _BOTH.search(text):
+            return []
+        if self._headlines is None:
+            self._headlines = self._headline_sentences()
+        if si - 1 in self._headlines:
+            return []
+        lo, hi = self.sent_bounds[si - 1]
+        keys: list[str] = []
+        for m in self.mentions_between(lo, hi):
+            if m.locator or m.in_org or m.in_official >= 0 or self._dateline_at(m):
+                continue
+            if m.region_id not in keys:
+                keys.append(m.region_id)
+        for off in self._officials_in(si - 1):
+            rid = off.represents or off.default_country
+            if rid and not off.speaker and rid not in keys:
+                keys.append(rid)
+        keys = [k for k in keys if not any(k in self._ancestors(o) for o in keys if o != k)]
+        if len(keys) != 2 or self._related(keys[0], keys[1]):
+            return []
+        return [_pair(Party("region", keys[0]), Party("region", keys[1]))]
 
     def _listed_scope(self, masked: list[tuple[int, int]]) -> dict[int, int]:
         """Sentences of a list announced by the sentence before it ("Ruang lingkup ...
@@ -2194,6 +2471,10 @@ class _Extraction:
                 continue  # "proyek tol tanggul laut Semarang-Demak": a route's name
             if m.in_official >= 0:
                 continue
+            prev = self.tok(m.i - 1)
+            if prev is not None and prev.low in _PEOPLE_NOUNS and prev.text.islower() and \
+                    m.i - 1 >= lo:
+                continue  # "petani Sri Lanka", "wisatawan Jepang": people of a place
             if any(t.low in _NOT_PARTNER for t in self.toks[max(lo, m.i - 4):m.i]):
                 continue  # "berbatasan dengan Malaysia", "dibandingkan dengan Jakarta"
             if self._denied_party(m.j, hi):
@@ -2320,8 +2601,9 @@ class _Extraction:
             partners = [c[2] for n, c in enumerate(rest) if n in focus]
             rest = [c for n, c in enumerate(rest) if n in focus or c[2].key == home]
             foreign = self._foreign_subject(cands, trig)
-            if foreign is not None and not any(p.key == home for p in partners):
-                # "Darwin sudah memiliki hubungan sister city dengan Kota Ambon"
+            if foreign is not None:
+                # "Darwin sudah memiliki hubungan sister city dengan Kota Ambon" (Ambon the
+                # article's home region or not)
                 return pairs + [_pair(foreign, p) for p in partners if p != foreign]
         others = []
         for c in rest:
@@ -2363,7 +2645,14 @@ class _Extraction:
         while a < len(cands) - 2:
             chain, closed = [a], False
             for b in range(a + 1, len(cands)):
-                between = [t.low for t in toks[cands[chain[-1]][1]:cands[b][0]]
+                gap = cands[chain[-1]][1]
+                if cands[b][2] == cands[chain[-1]][2] and cands[b][0] == gap + 1 and \
+                        toks[gap].text == "(":
+                    continue  # "Kabupaten Sumba Barat Daya (SBD)": the same party glossed
+                if gap + 2 < len(toks) and toks[gap].text == "(" and toks[gap + 2].text == ")" \
+                        and toks[gap + 1].text.isupper():
+                    gap += 3  # an acronym glossing the party before
+                between = [t.low for t in toks[gap:cands[b][0]]
                            if t.low not in _GOV_MARKERS and t.text not in {"(", ")", "."}
                            and t.low not in lex.honorifics and not (len(t.text) == 1 and
                                                                     t.text.isupper())]
@@ -2840,7 +3129,8 @@ def extract(document: Document) -> Facts:
     for off in ex.officials:
         org = _home_org(off.org.ref, home) if off.org else None
         represents = off.represents
-        if represents is None and org is not None and org.region_id:
+        if represents is None and org is not None and org.region_id and \
+                not lex.national_unit(org.acronym, org.region_id):
             represents = org.region_id
         default = off.default_country
         if represents is None and default is None and home and (

@@ -39,6 +39,16 @@ _SUBDIVISION_SUFFIX = re.compile(
 _SKIP_SUBDIVISION_TYPES = ("geographical", "city", "municipality", "district", "capital")
 _ARABIC_ARTICLE = re.compile(r"^(?:Al|Ad|Ar|As|Ash|At|Az|An|Adh|Ath|Aş|Ad-|Al-|El)[\s-]+")
 _FOREIGN_CITY_MIN_POPULATION = 150_000  # below it: main name only
+# Provinces named by a compass point ("Central Province" of Sri Lanka, Zambia, the Solomon
+# Islands; "North Western Province"): the Indonesian press translates them ("Provinsi
+# Tengah", "Provinsi Barat Laut").
+_ID_COMPASS = {"central": "Tengah", "north": "Utara", "northern": "Utara", "south": "Selatan",
+               "southern": "Selatan", "east": "Timur", "eastern": "Timur", "west": "Barat",
+               "western": "Barat"}
+_ID_DIAGONAL = {("Utara", "Barat"): ["Barat Laut"], ("Utara", "Timur"): ["Timur Laut"],
+                ("Selatan", "Barat"): ["Barat Daya"], ("Selatan", "Timur"): ["Tenggara"],
+                ("Utara", "Tengah"): ["Tengah Utara", "Utara Tengah"],
+                ("Selatan", "Tengah"): ["Tengah Selatan", "Selatan Tengah"]}
 
 
 @fast_pickle
@@ -143,7 +153,7 @@ class Gazetteer:
             id_name = tr_id(c.name)
             names = [en, c.name, id_name]
             if official:
-                names += [official, tr_id(official)]
+                names += [official, *_official_variants(tr_id(official))]
             names += [a for a in extra.get(c.alpha_2, []) if a]
             label = extra[c.alpha_2][0] if c.alpha_2 == "CN" and extra.get("CN") else id_name
             if "," in label:  # "Korea, Republic of" -> use the Indonesian alias when there is one
@@ -208,10 +218,11 @@ class Gazetteer:
                 continue
             raw = re.sub(r"\s*\[.*?\]", "", sub.name).strip()
             bare = _SUBDIVISION_SUFFIX.sub("", raw).strip() or raw
-            name, aliases = common.get(sub.code, (bare, []))
+            compass = _indonesian_compass(bare) if "province" in typ else []
+            name, aliases = common.get(sub.code, (raw if compass else bare, []))
             region = Region(f"province/{sub.code}", "Province", name, name, f"country/{cc}", cc,
                             iso=sub.code, aliases=tuple(aliases))
-            self._add(region, [raw, bare])
+            self._add(region, [raw, bare, *(f"Provinsi {c}" for c in compass)])
             if sub.code in common:  # names we curated are trusted on their own
                 self._add(region, [name, *aliases], curated=True)
             else:
@@ -244,6 +255,29 @@ class Gazetteer:
             if not small:
                 alternates = [a for a in city.get("alternatenames", []) if _latin_name(a)]
                 self._add(region, alternates, strong=False)
+
+
+# Words of Indonesian official country names that the press spells in two ways
+# ("Republik Federasi Brasil" / "Republik Federatif Brasil", "Republik Demokratik ...").
+_OFFICIAL_WORD_VARIANTS = {"Federasi": "Federatif", "Demokrat": "Demokratik"}
+
+
+def _official_variants(name: str) -> list[str]:
+    """An Indonesian official name and its other spelling, if any."""
+    words = name.split(" ")
+    other = [_OFFICIAL_WORD_VARIANTS.get(w, w) for w in words]
+    return [name] if other == words else [name, " ".join(other)]
+
+
+def _indonesian_compass(name: str) -> list[str]:
+    """The Indonesian forms of a name made of compass words only ("Central" -> "Tengah",
+    "North Western" -> "Barat Laut", "North Central" -> "Tengah Utara"); [] otherwise."""
+    words = [_ID_COMPASS.get(w) for w in name.casefold().replace("-", " ").split()]
+    if not words or None in words or len(words) > 2:
+        return []
+    if len(words) == 1:
+        return [str(words[0])]
+    return _ID_DIAGONAL.get((str(words[0]), str(words[1])), [])
 
 
 def _latin_name(name: str) -> bool:

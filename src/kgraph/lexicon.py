@@ -155,6 +155,13 @@ class Lexicon:
     def agency(self, token: str) -> Agency | None:
         return self.agencies.get(token.casefold())
 
+    def national_unit(self, acronym: str | None, region_id: str | None) -> bool:
+        """A technical unit (balai) of a national ministry named with the town it sits in
+        ("BBVet Denpasar", "BBWS Pemali Juana"): its head represents the unit, not the town."""
+        a = self.agency(acronym) if acronym else None
+        return a is not None and a.kind == "lembaga" and a.scope == "national" and \
+            a.name.startswith("Balai ") and region_id is not None
+
     def triggers_in(self, text: str) -> list[tuple[Trigger, int]]:
         """The triggers found in `text`, in lexicon order, with the start of each one's
         first match. Most sentences hold none: a substring test rules a trigger out

@@ -203,9 +203,11 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
         elif not represents:
             # the head of a national agency or a foreign body (BRIN, KOICA) that no region
             # claims acts on behalf of that body
+            lex = lexicon()
             bodies = tuple(k for k in c["member_of"]
                            if (ref := org_meta.get(k)) is not None and ref.kind == "lembaga"
-                           and ref.region_id is None)
+                           and (ref.region_id is None or
+                                lex.national_unit(ref.acronym, ref.region_id)))
         key = norm(name)
         officials[key] = OfficialNode(
             key=key, name=name, aliases=tuple(n for n in names if n != name),
