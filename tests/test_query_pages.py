@@ -70,7 +70,8 @@ def _busiest_and_quietest(graph: Graph) -> list[str]:
         "http://www.w3.org/2004/02/skos/core#prefLabel")))]
 
 
-@pytest.mark.parametrize("name", ["articles", "evidence", "officials", "leads"])
+@pytest.mark.parametrize("name", ["articles", "evidence", "officials", "leads",
+                                  "recurring-officials", "organisations"])
 def test_pages_are_the_first_rows_of_the_whole_answer(name, stores):
     graph, store = stores
     query = find_query(name)
