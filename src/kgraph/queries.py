@@ -305,46 +305,37 @@ _WORD = re.compile(r"[A-Za-z]+")
 _FORMS = ("SELECT", "CONSTRUCT", "ASK", "DESCRIBE")
 
 
+# what a query's structure is read around: comments, strings (escapes skipped, an
+# unclosed one runs to the end) and IRIs
+_SKIPPED = re.compile(
+    r'#[^\n]*'
+    r'|"""(?:\\[\s\S]?|[^\\])*?(?:"""|\Z)'
+    r"|'''(?:\\[\s\S]?|[^\\])*?(?:'''|\Z)"
+    r'|"(?:\\[\s\S]?|[^"\\])*(?:"|\Z)'
+    r"|'(?:\\[\s\S]?|[^'\\])*(?:'|\Z)"
+    r"|" + _IRIREF.pattern)
+# a brace, or a word that does not continue a name, variable or prefixed name
+_STRUCTURE = re.compile(r"[{}]|(?<![\w?$:])[A-Za-z]+")
+
+
 def _scan(text: str) -> list[tuple[str, int, int]]:
     """Structural tokens of a SPARQL query: ("{", offset, depth), ("}", ...), and
     (KEYWORD, offset, depth) for query forms and WHERE. Comments, strings and IRIs
     are skipped, so braces or '#' inside them do not count."""
     out: list[tuple[str, int, int]] = []
     depth = 0
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c == "#":
-            j = text.find("\n", i)
-            i = n if j < 0 else j + 1
-            continue
-        if c in "\"'":
-            quote = c * 3 if text.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n and not text.startswith(quote, j):
-                j += 2 if text[j] == "\\" else 1
-            i = j + len(quote)
-            continue
-        if c == "<":
-            m = _IRIREF.match(text, i)
-            if m:
-                i = m.end()
-                continue
-        if c == "{":
-            out.append(("{", i, depth))
+    for m in _STRUCTURE.finditer(_blank(text)):
+        token = m.group()
+        if token == "{":
+            out.append(("{", m.start(), depth))
             depth += 1
-        elif c == "}":
+        elif token == "}":
             depth -= 1
-            out.append(("}", i, depth))
-        elif c.isalpha() and (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_?$:")):
-            m = _WORD.match(text, i)
-            assert m is not None
-            word = m.group(0).upper()
+            out.append(("}", m.start(), depth))
+        else:
+            word = token.upper()
             if word in _FORMS or word == "WHERE":
-                out.append((word, i, depth))
-            i = m.end()
-            continue
-        i += 1
+                out.append((word, m.start(), depth))
     return out
 
 
@@ -399,42 +390,22 @@ def with_values_block(text: str, bindings: Mapping[str, Identifier]) -> str:
 
 def _blank(text: str) -> str:
     """`text` with comments, strings and IRIs replaced by spaces (offsets kept)."""
-    out = list(text)
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        j = i
-        if c == "#":
-            j = text.find("\n", i)
-            j = n if j < 0 else j
-        elif c in "\"'":
-            quote = c * 3 if text.startswith(c * 3, i) else c
-            j = i + len(quote)
-            while j < n and not text.startswith(quote, j):
-                j += 2 if text[j] == "\\" else 1
-            j = min(n, j + len(quote))
-        elif c == "<":
-            m = _IRIREF.match(text, i)
-            j = m.end() if m else i
-        if j > i:
-            out[i:j] = " " * (j - i)
-            i = j
-        else:
-            i += 1
-    return "".join(out)
+    return _SKIPPED.sub(lambda m: " " * len(m.group()), text)
 
 
-def _group_end(blank: str, start: int) -> int:
-    """Offset of the `}` closing the group whose body starts at `start`."""
-    depth = 1
-    for k in range(start, len(blank)):
-        if blank[k] == "{":
-            depth += 1
-        elif blank[k] == "}":
-            depth -= 1
-            if depth == 0:
-                return k
-    return len(blank)
+def _group_ends(text: str) -> dict[int, int]:
+    """For each `{` of the query: the offset just after it -> the offset of the `}`
+    closing its group (the end of the text when it is not closed)."""
+    ends: dict[int, int] = {}
+    open_at: list[int] = []
+    for token, offset, _ in _scan(text):
+        if token == "{":
+            open_at.append(offset + 1)
+        elif token == "}" and open_at:
+            ends[open_at.pop()] = offset
+    for start in open_at:
+        ends[start] = len(text)
+    return ends
 
 
 def with_values_rows(text: str, name: str, terms: Sequence[Identifier]) -> str:
@@ -443,20 +414,17 @@ def with_values_rows(text: str, name: str, terms: Sequence[Identifier]) -> str:
     sub-SELECTs nested in it, which do not see it unless they project it.
 
     Each term is serialised by pyoxigraph, as in `with_values_block`."""
-    blank = _blank(text)
-    starts = where_groups(text)
-    spans = [(a, _group_end(blank, a)) for a in starts]
+    ends = _group_ends(text)
+    spans = [(a, ends[a]) for a in where_groups(text)]
     var = re.compile(rf"[?$]{re.escape(name)}\b")
     block = (f" VALUES ?{name} {{ " + " ".join(str(to_oxigraph(t)) for t in terms)
              + " }\n")
-    chosen = []
-    for a, b in spans:
-        own = list(blank[a:b])
-        for c, d in spans:
-            if a < c and d <= b:  # a nested sub-SELECT's WHERE group
-                own[c - a:d - a] = " " * (d - c)
-        if var.search("".join(own)):
-            chosen.append(a)
+    # a mention of the variable is in the scope of the innermost WHERE group around it
+    chosen = set()
+    for m in var.finditer(_blank(text)):
+        around = [a for a, b in spans if a <= m.start() < b]
+        if around:
+            chosen.add(max(around))
     out = text
     for at in sorted(chosen, reverse=True):
         out = out[:at] + block + out[at:]
