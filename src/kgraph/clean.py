@@ -125,6 +125,14 @@ def clean(article: Article) -> Document:
             blank((s, e))  # "Muhammad Fauzi - detikNews", "Oleh: ...", "Bagikan ke: ..."
             continue
         found = _dateline(line)
+        if found is None:
+            # "CNN Indonesia" / photo caption / "Jakarta, CNN Indonesia --": a dateline
+            # written as such (a double dash, a domain, a place in capitals) a few lines on
+            found = next((d for s2, e2 in content_lines[:8] if s2 > s and
+                          (d := _marked_dateline(content[s2:e2])) is not None), None)
+            if found is not None:
+                s = next(s2 for s2, e2 in content_lines[:8] if s2 > s and
+                         _marked_dateline(content[s2:e2]) is not None)
         if found:
             dateline_place, found_outlet, end = found
             outlet = found_outlet or outlet
@@ -219,6 +227,19 @@ def _dateline(line: str) -> tuple[str, str | None, int] | None:
             return (" ".join(m.group("place").split()).title(),
                     found_outlet.strip() if found_outlet else None, m.end())
     return None
+
+
+def _marked_dateline(line: str) -> tuple[str, str | None, int] | None:
+    """A dateline that cannot be a sentence's start: "Place, Outlet --" with a double
+    dash, an outlet with a domain, or a place in capitals."""
+    m = _PAIR_DATELINE.match(line)
+    if m is None:
+        return None
+    a, b = m.group("a").strip(), m.group("b").strip()
+    if not (line[m.end("b"):m.end()].strip().startswith("--") or _DOMAIN.search(a + " " + b)
+            or a.isupper() or b.isupper()):
+        return None
+    return _dateline(line)
 
 
 def _blanked(text: str, spans: list[tuple[int, int]]) -> str:

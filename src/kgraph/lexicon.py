@@ -61,6 +61,7 @@ class Title:
     surface: str
     scope: str  # regional | national | diplomatic | org | any
     canonical: str
+    unit: str = ""  # the command unit a police or military commander heads ("Polres")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ class Agency:
     acronym: str
     name: str
     kind: str
-    scope: str  # regional | national
+    scope: str  # regional | national | international | mission (Indonesia's, abroad)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,8 +93,10 @@ class Lexicon:
     def __init__(self) -> None:
         self.titles: dict[str, Title] = {}
         for row in _tsv("titles.tsv"):
-            t = Title(row["title"], row["scope"], row["canonical"])
+            t = Title(row["title"], row["scope"], row["canonical"], row.get("unit") or "")
             self.titles[norm(t.surface)] = t
+        # police and military units (Polres, Kodim, Satgas): their heads represent the unit
+        self.command_units = {t.unit.casefold() for t in self.titles.values() if t.unit}
         self.title_max_tokens = max(k.count(" ") + 1 for k in self.titles)
         self.modifiers = {norm(m) for m in _lines("title_modifiers.txt")}
         # first words of titles and modifiers: most tokens are rejected by one set lookup
@@ -103,6 +106,7 @@ class Lexicon:
         self.stopwords = {w for line in _lines("stopwords_id.txt") for w in line.lower().split()}
         self.scope_words = [norm(w) for w in _lines("scope_words.txt")]
         self.common_word_places = {w.casefold() for w in _lines("common_word_places.txt")}
+        self.name_word_places = {w.casefold() for w in _lines("name_word_places.txt")}
         self.agencies: dict[str, Agency] = {}
         for row in _tsv("agencies.tsv"):
             if row.get("acronym"):
@@ -157,10 +161,16 @@ class Lexicon:
 
     def national_unit(self, acronym: str | None, region_id: str | None) -> bool:
         """A technical unit (balai) of a national ministry named with the town it sits in
-        ("BBVet Denpasar", "BBWS Pemali Juana"): its head represents the unit, not the town."""
-        a = self.agency(acronym) if acronym else None
+        ("BBVet Denpasar", "BBWS Pemali Juana"), or a police or military command unit
+        ("Polres Keerom", "Kodim 1702/Jayawijaya"): its head represents the unit, not the
+        town."""
+        if not acronym or region_id is None:
+            return False
+        if acronym.casefold() in self.command_units:
+            return True
+        a = self.agency(acronym)
         return a is not None and a.kind == "lembaga" and a.scope == "national" and \
-            a.name.startswith("Balai ") and region_id is not None
+            a.name.startswith("Balai ")
 
     def triggers_in(self, text: str) -> list[tuple[Trigger, int]]:
         """The triggers found in `text`, in lexicon order, with the start of each one's

@@ -215,7 +215,7 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
             member_of=tuple(c["member_of"]), articles=tuple(c["acc"].articles),
             evidence=tuple(c["acc"].evidence), represents_orgs=bodies)
         for rid in represents:
-            if rid in gaz.regions and rid not in regions:
+            if gaz.has(rid) and rid not in regions:
                 regions[rid]
 
     # ---------------------------------------------------------------- agreements
@@ -241,7 +241,7 @@ def resolve(all_facts: Iterable[Facts]) -> Corpus:
                 entry["sectors"][sid] = None
                 entry["sector_ev"].append((sid, Evidence(doc, sp)))
             for p in parties:
-                if p.kind == "region" and p.key in gaz.regions:
+                if p.kind == "region" and gaz.has(p.key):
                     regions[p.key].articles[aid] = None
                 elif p.kind == "org" and p.key not in orgs:
                     orgs[p.key].articles[aid] = None
