@@ -71,6 +71,20 @@ _UNIT_WORDS = {"wilayah", "area", "cabang", "regional", "distribusi", "perwakila
                "divre", "daops", "region", "branch"}
 _REGION_WORDS = {"provinsi", "province", "prefektur", "prefecture", "negara", "bagian", "state",
                  "region", "wilayah", "kegubernuran", "governorate"}
+# a place's class word between a locative and its name ("di Kota Fès")
+_LOCATIVE_CLASS = {"kota", "city", "kabupaten", "provinsi", "province", "region", "negara",
+                   "prefektur", "wilayah"}
+# capitalised words whose name may be a foreign place's ("Pasar Hongkong", a market)
+_NAMED_AFTER_PLACE = {"pasar", "gang", "kampung", "kampong"}
+# lower-case words inside a foreign body's name ("Board of Trade", "Conseil Régional du
+# Tourisme", "Instituto de Investigaciones de la Amazonía")
+_NAME_JOINING = {"of", "the", "du", "de", "des", "del", "la", "las", "los", "le", "les", "y",
+                 "für"}  # (not "di": "Universitas X di Sharjah")
+# verbs before a nickname ("akrab disapa Mayor Lita", "dijuluki Bupati Rakyat")
+_NICKNAMED = {"disapa", "dipanggil", "dijuluki", "julukan", "sapaan", "panggilan"}
+# parts of continents opened by a country's short name ("Amerika" is also the United States)
+_CONTINENT_PARTS = {"amerika latin", "amerika selatan", "amerika utara", "amerika tengah",
+                    "latin america", "south america", "north america", "central america"}
 # words after which a place's name names a district, village or hill inside it
 _PLACE_PART_WORDS = {"bukit", "kecamatan", "kelurahan", "desa", "dusun", "distrik", "nagari",
                      "gampong"}
@@ -116,7 +130,8 @@ _ROUTE_WORDS = {"tol", "jalan", "ruas", "jalur", "rute", "trayek", "tanggul", "l
                 "pipa", "koridor", "lintas", "penerbangan", "kapal", "feri", "bus"}
 # verbs of headlines ("Pemkab X Gandeng Universitas Y"): no part of a body's name
 _HEADLINE_VERBS = {"gandeng", "teken", "jalin", "sepakati", "tandatangani", "kunjungi",
-                   "jajaki", "perkuat", "perpanjang", "bahas", "tawarkan", "rangkul", "gaet"}
+                   "jajaki", "perkuat", "perpanjang", "bahas", "tawarkan", "rangkul", "gaet",
+                   "siapkan", "luncurkan", "resmikan", "dukung", "salurkan", "gelontorkan"}
 _NAME_ABBREVIATIONS = {"muh", "moh", "moch", "mhd", "abd", "ach", "ahm", "dg", "dt", "st", "sy",
                        "mch", "mohd", "md"}
 _PLACE_LINK = {",", "di", "in", "(", "ibu", "kota", "ibukota", "capital", "of", "the", "provinsi",
@@ -190,7 +205,12 @@ _NAMED_HEADS = {
     "hochschule": "universitas", "fachhochschule": "universitas", "universität": "universitas",
     "université": "universitas", "universidad": "universitas", "universidade": "universitas",
     "università": "universitas", "universiteit": "universitas", "politecnico": "universitas",
+    "universiti": "universitas",
     "tafe": "universitas",
+    # foreign public bodies named in their own language: "Conseil Régional du Tourisme",
+    # "Instituto de Investigaciones de la Amazonía Peruana", "Colegio de Postgraduados"
+    "conseil": "lembaga", "consejo": "lembaga", "instituto": "lembaga", "institut de": "lembaga",
+    "colegio": "universitas", "secretaría": "lembaga", "secretaria": "lembaga",
     # Islamic boarding schools: "Pondok Pesantren Al-Hikmah", "Ponpes Darul Ulum"
     "pondok pesantren": "sekolah", "ponpes": "sekolah",
     # task forces: "Satgas Pamtas RI-PNG", "Satgas Pangan"
@@ -363,6 +383,12 @@ class _Extraction:
         self._company_words = [k for k, t in enumerate(self.toks) if t.low in _COMPANY_SUFFIX]
         self._title_starts = {k for k, t in enumerate(self.toks)
                               if t.key in lex.title_starts}
+        # the first two words of names after "Kecamatan", "Desa" ...: the same words
+        # later without that word still name the district ("ke Batang Alai Selatan")
+        self._part_names = {(self.toks[k + 1].low, self.toks[k + 2].low)
+                            for k in range(len(self.toks) - 2)
+                            if self.toks[k].low in _PLACE_PART_WORDS and self.toks[k].cap
+                            and self.toks[k + 1].cap and self.toks[k + 2].cap}
         self.mentions: list[Mention] = []
         self.orgs: list[OrgMention] = []
         self.officials: list[OfficialMention] = []
@@ -649,6 +675,13 @@ class _Extraction:
         nxt = toks[i + 1] if i + 1 < len(toks) and toks[i + 1].sent == t.sent else None
         if prev is not None and prev.low in _PLACE_PART_WORDS:
             return True
+        if prev is not None and prev.low in _NAMED_AFTER_PLACE and prev.text[0].isupper() and \
+                i - 1 not in self.sent_start:
+            return True  # "Pasar Hongkong", "Pasar Jepang" (a market's name; not "pasar Jepang")
+        if nxt is not None and nxt.cap and (t.low, nxt.low) in self._part_names:
+            return True  # "Kecamatan Batang Alai Selatan" ... "ke Batang Alai Selatan"
+        if nxt is not None and nxt.cap and f"{t.low} {nxt.low}" in _CONTINENT_PARTS:
+            return True  # "Amerika Latin", "Eropa Timur": a part of a continent
         if prev is not None and prev.cap and prev.low in _NAME_PREFIXES:
             return True
         if prev is not None and t.low in self.lex.name_word_places and prev.cap and \
@@ -731,7 +764,10 @@ class _Extraction:
                 if not c.strong and not licensed and not styled:
                     continue
                 if not c.strong and not explicit and self._name_continues(j) and \
-                        not self._regional_title_before(i):
+                        not self._regional_title_before(i) and \
+                        not any(x.region_id == f"country/{r.country}"
+                                for x in gaz.lookup(self.toks[j].key)):
+                    # (not "San Sebastián Spanyol": the town, then its country)
                     continue  # "Lubuk Pakam" is not Lubbock (alternate name "Lubuk")
                 score = 50 + (10 if c.strong else 0)
                 if f"country/{r.country}" in self.doc_countries and not any(
@@ -851,6 +887,10 @@ class _Extraction:
             prev = self.tok(m.i - 1)
             if prev and prev.low in _LOCATIVE and self.same_sentence(m.i - 1, m.i):
                 m.locative = True
+            elif prev and prev.low in _LOCATIVE_CLASS and prev.text[0].isupper() and \
+                    m.i > 1 and self.toks[m.i - 2].low in _LOCATIVE and \
+                    self.same_sentence(m.i - 2, m.i):
+                m.locative = True  # "ditandatangani di Kota Fès": a venue too
             elif prev and prev.low in {"dan", "serta", "atau", "and"} and \
                     self._coordinated_after_locative(m.i - 1):
                 m.locative = True  # "bergantian di Arso dan Vanimo": both are venues
@@ -984,6 +1024,15 @@ class _Extraction:
             if i < end:
                 continue
             found = self._org_at(i)
+            if found and self.orgs and self.orgs[-1].j == i and toks[i].low == "kantor" and \
+                    found.j > i + 1 and toks[i + 1].low in _UNIT_WORDS and \
+                    self.same_sentence(self.orgs[-1].i, i):
+                # "Perum Bulog Kantor Cabang X", "Bank Y Kantor Wilayah Z": the branch of
+                # the body just named, not a body of its own
+                for m in self.mentions_between(i, found.j):
+                    m.in_org = True
+                end = found.j
+                continue
             if found:
                 self.orgs.append(found)
                 end = found.j
@@ -1078,6 +1127,15 @@ class _Extraction:
                         and toks[proper].low not in _GOV_MARKERS:
                     proper += 2 if proper + 1 < len(toks) and toks[proper + 1].text == "." \
                         else 1
+            elif agency.kind == "universitas" and _is_class_name(agency.name):
+                # "UIN Sunan Ampel", "IAIN Kerinci": a state Islamic university's own name
+                # (often a person's) follows its class
+                proper = self._own_name_end(proper, most=4)
+                if proper > j:
+                    name = f"{agency.name} {self.surface(j, proper)}"
+                    j2, rid = self._region_chunk(proper)
+                    return OrgMention(self._ref(name, agency.kind, rid, None, i, j2,
+                                                scope=agency.scope), i, j2)
             elif agency.kind == "bumd" and agency.scope == "regional" and proper == i + 1:
                 # "Perumda Air Minum Tirta Bukit Sulap", "PDAM Tirta Pakuan": a regional
                 # company's own name follows its class
@@ -1153,6 +1211,8 @@ class _Extraction:
             if j == hj and kind not in {"asosiasi", "pemerintah", "dewan", "kedutaan", "konsulat",
                                         "kementerian"}:
                 return None  # a bare "Dinas" or "Badan" names no body
+            if j == hj and hj == i + 1 and kind == "dewan" and self._region_chunk(j)[1] is None:
+                return None  # "Dewan akan mengawasi": the council just named, no new body
             if kind == "kantor":
                 for x in range(hj, j):
                     inner = self._agency_token(x)
@@ -1195,12 +1255,17 @@ class _Extraction:
             if self._headlines is None:
                 self._headlines = self._headline_sentences()
             headline = toks[i].sent in self._headlines
-            while j < len(toks) and self.same_sentence(i, j) and j - hj < 5 and \
-                    (self.is_cap(j) or (toks[j].low in {"of", "the"} and self.is_cap(j + 1))) and \
+            joiners = 0  # lower-case words of the name ("de", "la") do not count to its length
+            while j < len(toks) and self.same_sentence(i, j) and j - hj - joiners < 5 and \
+                    (self.is_cap(j) or (toks[j].low in _NAME_JOINING and (
+                        self.is_cap(j + 1) or (j + 1 < len(toks) and
+                                               toks[j + 1].low in _NAME_JOINING and
+                                               self.is_cap(j + 2))))) and \
                     not (headline and toks[j].low in _HEADLINE_VERBS) and \
                     ((toks[j].low not in self.lex.titles and not self._starts_person(j) and
                       toks[j].low.replace(".", "") not in self.lex.honorifics) or
                      self._hero_name(j, hj)):
+                joiners += not toks[j].cap
                 j += 1
                 if j + 1 < len(toks) and toks[j].text == "-" and self.glued(j) and \
                         self.glued(j + 1) and self.is_cap(j + 1):
@@ -1511,6 +1576,8 @@ class _Extraction:
                                            "kantor", "pemerintah", "departemen"} else "national"
         key_name = acronym.upper() if (acronym and (canonical_acronym or
                                                     self.lex.agency(acronym))) else norm(name)
+        if key_name == norm(name):
+            key_name = _university_key(key_name)
         known = self.lex.agency(acronym) if acronym else self.lex.agency_by_name.get(norm(name))
         if known is not None and known.acronym.casefold() in self.lex.branch_of:
             # "Kantor Perwakilan Bank Indonesia (KPwBI) Kediri": Bank Indonesia's office
@@ -1701,6 +1768,8 @@ class _Extraction:
         toks = self.toks
         if start > 0 and toks[start - 1].text == "(":
             return None  # "Name (Title ...)": the name-first reading handles it
+        if start > 0 and toks[start - 1].low in _NICKNAMED and self.same_sentence(start - 1, start):
+            return None  # "yang disapa Mayor Lita": a nickname, not a second official
         represents: str | None = None
         hosts: list[str] = []
         org: OrgMention | None = None
@@ -1746,6 +1815,24 @@ class _Extraction:
             gloss = self._gloss_end(k)
             if gloss:
                 k = gloss  # "anggota Dewan Eksekutif (Gedeputeerde Staten) Provinsi ..."
+                continue
+            if t.low in {"kala", "saat", "ketika", "waktu"} and k + 1 < len(toks) and \
+                    toks[k + 1].low == "itu" and k > start and toks[k - 1].word:
+                k += 2  # "Gubernur Riau kala itu, Name": the office then
+                continue
+            if t.low == "fraksi" and t.text[0].isupper() and org is None and \
+                    self.is_cap(k + 1) and self.same_sentence(k, k + 1) and \
+                    not self.region_at_token(k + 1):
+                # "Juru bicara Fraksi Golkar Name": a parliamentary faction, named by its
+                # party (one word; "PDI Perjuangan")
+                j = k + 3 if toks[k + 1].text == "PDI" and k + 2 < len(toks) and \
+                    toks[k + 2].low == "perjuangan" else k + 2
+                faction = OrgMention(self._ref(self.surface(k, j), "dewan", None, None, k, j),
+                                     k, j)
+                self.orgs.append(faction)
+                org = faction
+                pos_tokens.append((k, j))
+                k = j
                 continue
             o = self.org_at_token(k)
             if o:
@@ -1825,6 +1912,11 @@ class _Extraction:
                         k = m2
                         continue
                 break
+            if t.low in _REGION_WORDS and t.text[0].isupper() and self.same_sentence(k, k + 1):
+                m = self.region_at_token(k + 1)
+                if m is not None and m.i == k + 1:
+                    k += 1  # "Presiden Dewan Region X": the region's word before its name
+                    continue
             m = self.region_at_token(k)
             if m and represents is not None and not host_next and scope != "diplomatic" and \
                     m.i == k and toks[k - 1].word and not self._related(m.region_id, represents):
@@ -1834,7 +1926,12 @@ class _Extraction:
                     hosts.append(m.region_id)
                 elif represents is None and not (
                         org is not None and org.j == k and org.ref.region_id is None and (
-                            org.ref.kind in _BODY_KINDS or not self._known_body(org))):
+                            org.ref.kind in _BODY_KINDS or not self._known_body(org))) and \
+                        not (org is not None and org.ref.region_id is None and
+                             org.ref.key.endswith("|") and k > 0 and
+                             toks[k - 1].low in _UNIT_WORDS and toks[k - 1].cap):
+                    # (not "Kepala BPJS Kesehatan Cabang X": a national body's branch in X,
+                    # which its head represents)
                     # "Direktur Utama PT X Palembang", "Country Director KOICA Indonesia
                     # Office": the place locates the body (or its office), it is not whom
                     # the person represents
@@ -2301,6 +2398,11 @@ class _Extraction:
                     and (j + 1 < len(toks) and (toks[j + 1].text == "." or self.is_cap(j + 1)
                                                 or self._retired_mark(j + 1))):
                 j += 2 if j + 1 < len(toks) and toks[j + 1].text == "." else 1
+                continue
+            if t.word and low in self.lex.honorifics and not parts and t.text[0].isupper() and \
+                    j + 2 < len(toks) and toks[j + 1].text in {"'", "’"} and \
+                    self.glued(j + 1) and self.is_cap(j + 2):
+                j += 2  # "Dato' Haji ...": the Malay honorific's apostrophe
                 continue
             if self._retired_mark(j):
                 j += 4 if j + 3 < len(toks) and toks[j + 2].text == "." else 3
@@ -2779,6 +2881,14 @@ class _Extraction:
         ("Monash University (MU), Australia"): it says where the body is."""
         toks = self.toks
         p = i - 1
+        if p > lo + 2 and toks[p].text == ")" and toks[p - 2].text == "(" and \
+                toks[p - 1].text.isupper():
+            # "Conseil Régional du Tourisme (CRT) Fès": a foreign body's town after its
+            # acronym
+            m = self.region_at_token(i)
+            return m is not None and self.gaz.get(m.region_id).country != "ID" and any(
+                o.j in {p - 2, p + 1} and o.ref.region_id is None and
+                o.ref.kind in _PARTY_ORG_KINDS for o in self.orgs_between(lo, i))
         if p <= lo or toks[p].text != ",":
             return False
         ends = {p}
@@ -3147,9 +3257,11 @@ class _Extraction:
             if not opened and ("dengan" in prev or "with" in prev or trig is None or
                                not (y.j <= trig or self._followed_by_agreeing(y.j))):
                 continue
-            if not opened and any(t.low in {"dengan", "with", "bersama"}
-                                  for t in self.toks[y.j:hi]):
+            if not opened and any(t.low in {"dengan", "with"} or (
+                    t.low == "bersama" and self.is_cap(k + 1))
+                                  for k, t in enumerate(self.toks[y.j:hi], y.j)):
                 continue  # "A dan B menjajaki kerja sama dengan C": A and B act together
+                # (not "riset bersama": joint research)
             p = _pair(Party("org", x.ref.key), Party("org", y.ref.key))
             if p not in pairs and p not in out:
                 out.append(p)
@@ -3322,10 +3434,21 @@ class _Extraction:
                 return k
         return None
 
-    def _followed_by_agreeing(self, k: int) -> bool:
-        words = [t.low for t in self.toks[k:k + 3]]
-        return any(w in {"sepakat", "menandatangani", "bekerja", "menjalin", "resmi", "agreed",
-                         "signed", "meneken", "menyepakati"} for w in words)
+    def _followed_by_agreeing(self, k: int, apposition: bool = True) -> bool:
+        toks = self.toks
+        words = [t.low for t in toks[k:k + 3]]
+        if any(w in {"sepakat", "menandatangani", "bekerja", "menjalin", "resmi", "agreed",
+                     "signed", "meneken", "menyepakati"} for w in words):
+            return True
+        if apposition and k + 1 < len(toks) and toks[k].text == "," and \
+                toks[k + 1].text[:1].islower():
+            # "A dan B, kampus negeri di X, menandatangani ...": past a lower-case apposition
+            for e in range(k + 1, min(k + 10, len(toks))):
+                if not self.same_sentence(k, e):
+                    break
+                if toks[e].text == ",":
+                    return self._followed_by_agreeing(e + 1, apposition=False)
+        return False
 
     def _existing_pair_named(self, si: int, order: list[tuple[Party, Party]]):
         lo, hi = self.sent_bounds[si]
@@ -3448,6 +3571,27 @@ class _Extraction:
         return None
 
     _article_date: date | None = None
+
+
+# words of a university's class, not its own name ("Universitas Islam Negeri", "Institut
+# Agama Islam Negeri", "Sekolah Tinggi Agama Hindu Negeri")
+_UNIVERSITY_CLASS_WORDS = {"universitas", "institut", "sekolah", "tinggi", "politeknik", "agama",
+                           "islam", "kristen", "katolik", "hindu", "buddha", "negeri"}
+
+
+_UNIVERSITY_HEADS = re.compile(
+    r"^(?:universidade|universidad|universite|universita|university|universiteit|universitat|"
+    r"universiti)(?: (?:de|di|of|du|della|degli|van|the))* ")
+
+
+def _university_key(key: str) -> str:
+    """"Universidade de Coimbra", "University of Coimbra" and "Universitas Coimbra" are one
+    university: the key of a normalised name with its head in Indonesian."""
+    return _UNIVERSITY_HEADS.sub("universitas ", key, count=1)
+
+
+def _is_class_name(name: str) -> bool:
+    return all(w.casefold() in _UNIVERSITY_CLASS_WORDS for w in name.split())
 
 
 def _month(name: str) -> int:

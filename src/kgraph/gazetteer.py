@@ -37,8 +37,15 @@ _SUBDIVISION_SUFFIX = re.compile(
     re.IGNORECASE,
 )
 _SKIP_SUBDIVISION_TYPES = ("geographical", "city", "municipality", "district", "capital")
+# Countries whose ISO 3166-2 top level is an administrative region grouping the provinces
+# the press names ("Provinsi Ilocos Sur, Filipina"): their provinces are loaded too, as
+# first-level places of the country.
+_PROVINCES_UNDER_REGIONS = {"PH"}
 _ARABIC_ARTICLE = re.compile(r"^(?:Al|Ad|Ar|As|Ash|At|Az|An|Adh|Ath|Aş|Ad-|Al-|El)[\s-]+")
-_FOREIGN_CITY_MIN_POPULATION = 150_000  # below it: main name only
+_FOREIGN_CITY_MIN_POPULATION = 150_000  # below it: main name only ...
+# ... except, from this size, exonyms close to the main name ("Venezia", "Venesia" for
+# Venice): at least five letters, the same first three as the main name
+_FOREIGN_TOWN_EXONYM_MIN_POPULATION = 50_000
 # Towns of 5,000 to 15,000 inhabitants (GeoNames cities5000 beyond the default cities15000):
 # border and island towns ("Vanimo", "Bangar"). Kept apart (`minor_towns`): a text takes
 # one only where its own words make it a town (see extract.py `_minor_towns`).
@@ -228,9 +235,10 @@ class Gazetteer:
                     common[row["iso3166_2"].strip()] = (row["name"].strip(), aliases)
         for sub in pycountry.subdivisions:
             cc = sub.country_code
-            if cc == "ID" or getattr(sub, "parent_code", None):
-                continue
             typ = (sub.type or "").lower()
+            if cc == "ID" or (getattr(sub, "parent_code", None) and not (
+                    cc in _PROVINCES_UNDER_REGIONS and typ == "province")):
+                continue
             if sub.code not in common and any(t in typ for t in _SKIP_SUBDIVISION_TYPES):
                 continue
             raw = re.sub(r"\s*\[.*?\]", "", sub.name).strip()
@@ -272,6 +280,11 @@ class Gazetteer:
             if not small:
                 alternates = [a for a in city.get("alternatenames", []) if _latin_name(a)]
                 self._add(region, alternates, strong=False)
+            elif city["population"] >= _FOREIGN_TOWN_EXONYM_MIN_POPULATION:
+                stem = norm(city["name"])[:3]
+                self._add(region, [a for a in city.get("alternatenames", []) if _latin_name(a)
+                                   and len(norm(a)) >= 5 and norm(a)[:3] == stem],
+                          strong=False)
         self._load_minor_towns(gc)
 
     def _load_minor_towns(self, gc) -> None:
