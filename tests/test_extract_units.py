@@ -1826,3 +1826,17 @@ def test_culinary_is_creative_economy():
     f = facts("Pemkot Bukittinggi dan Kota Lyon, Prancis, menandatangani nota kesepahaman di "
               "bidang gastronomi dan kuliner khas.")
     assert "ekonomi-kreatif" in {sid for a in f.agreements for sid, _ in a.sectors}
+
+
+def test_every_rule_word_class_is_read_and_every_one_read_exists():
+    """data/rule_words.txt holds the word classes of the rules: none unused, none missing."""
+    import re
+    from pathlib import Path
+
+    import kgraph.extract
+    from kgraph.lexicon import rule_words
+
+    code = Path(kgraph.extract.__file__).read_text(encoding="utf-8")
+    read = set(re.findall(r'_WORDS\["(\w+)"\]', code))
+    assert read == set(rule_words())
+    assert all(rule_words().values())

@@ -25,7 +25,7 @@ from rapidfuzz.fuzz import ratio
 
 from .clean import MONTHS as _MONTHS
 from .gazetteer import Gazetteer, Region, gazetteer, norm
-from .lexicon import Agency, GatedPattern, Lexicon, Trigger, lexicon
+from .lexicon import Agency, GatedPattern, Lexicon, Trigger, lexicon, rule_words
 from .model import (
     AgreementRef,
     AgreementStage,
@@ -40,146 +40,83 @@ from .model import (
 
 EXTRACTOR_VERSION = "0.3.0"
 
+# the closed word classes the rules below read (data/rule_words.txt)
+_WORDS = rule_words()
+
 _TOKEN = re.compile(r"\w+|[^\w\s]")
 _WORD = re.compile(r"\w+")
 _CAP = re.compile(r"^[A-Z][\w]*$|^[A-Z]{2,}$")
-_SPEECH = {
-    "kata", "ujar", "ucap", "ungkap", "jelas", "tutur", "sebut", "terang", "tegas", "tambah",
-    "papar", "menurut", "imbuh", "pungkas", "katanya", "ujarnya", "said", "says",
-    "menjelaskan", "mengatakan", "menyampaikan", "menegaskan",
-}
-_GOV_MARKERS = {"pemprov", "pemkab", "pemkot", "pemda", "pemerintah", "provinsi", "kabupaten",
-                "kota", "negara", "republik", "prov", "kab", "pemerintahan", "government", "of",
-                "the", "city", "province", "state", "regency", "prefektur", "prefecture"}
+_SPEECH = _WORDS["speech"]
+_GOV_MARKERS = _WORDS["gov_markers"]
 # Words of a foreign local government's name that belong to its head's title
 # ("Presiden Otoritas Munisipio Bobonaro", "Mayor of the Municipal Authority of ...").
-_LOCAL_GOV_WORDS = {"otoritas", "authority", "munisipio", "munisipalitas", "municipality",
-                    "municipal"}
+_LOCAL_GOV_WORDS = _WORDS["local_gov_words"]
 # Words naming an office or residence by its holder's title ("Kantor Gubernur X, Kota").
-_OFFICE_WORDS = {"kantor", "pendopo", "pendapa", "rujab", "gedung", "aula", "wisma", "istana",
-                 "office", "residence", "rumah dinas", "rumah jabatan", "ruang kerja",
-                 "ruang rapat", "balai kota"}
+_OFFICE_WORDS = _WORDS["office_words"]
 _OFFICE_STARTS = {w.split(" ")[0] for w in _OFFICE_WORDS}  # "rumah" (jabatan), "ruang" ...
-_FACILITY_WORDS = {"selat", "teluk", "gunung", "sungai", "danau", "laut", "jalan", "jl", "bandara",
-                   "pelabuhan", "stasiun", "terminal", "hotel", "masjid", "gedung", "lapangan",
-                   "stadion", "taman", "tol", "strait", "mount", "lake", "street", "bay", "rsud",
-                   "rs", "bandar", "universitas", "university", "benteng", "pantai", "monumen",
-                   "tugu", "menara", "fort", "beach", "airport", "port", "harbour", "museum",
-                   "ruang", "aula", "balairung", "ballroom", "hall"}  # rooms: "Ruang Meranti"
+_FACILITY_WORDS = _WORDS["facility_words"]
 # capitalised words of a body's unit that a region's name follows ("Unit Induk Wilayah X")
-_UNIT_WORDS = {"wilayah", "area", "cabang", "regional", "distribusi", "perwakilan", "kanwil",
-               "divre", "daops", "region", "branch"}
-_REGION_WORDS = {"provinsi", "province", "prefektur", "prefecture", "negara", "bagian", "state",
-                 "region", "wilayah", "kegubernuran", "governorate"}
+_UNIT_WORDS = _WORDS["unit_words"]
+_REGION_WORDS = _WORDS["region_words"]
 # a place's class word between a locative and its name ("di Kota Fès")
-_LOCATIVE_CLASS = {"kota", "city", "kabupaten", "provinsi", "province", "region", "negara",
-                   "prefektur", "wilayah"}
+_LOCATIVE_CLASS = _WORDS["locative_class"]
 # capitalised words whose name may be a foreign place's ("Pasar Hongkong", a market)
-_NAMED_AFTER_PLACE = {"pasar", "gang", "kampung", "kampong"}
+_NAMED_AFTER_PLACE = _WORDS["named_after_place"]
 # lower-case words inside a foreign body's name ("Board of Trade", "Conseil Régional du
 # Tourisme", "Instituto de Investigaciones de la Amazonía")
-_NAME_JOINING = {"of", "the", "du", "de", "des", "del", "la", "las", "los", "le", "les", "y",
-                 "für"}  # (not "di": "Universitas X di Sharjah")
+_NAME_JOINING = _WORDS["name_joining"]
 # verbs before a nickname ("akrab disapa Mayor Lita", "dijuluki Bupati Rakyat")
-_NICKNAMED = {"disapa", "dipanggil", "dijuluki", "julukan", "sapaan", "panggilan"}
+_NICKNAMED = _WORDS["nicknamed"]
 # parts of continents opened by a country's short name ("Amerika" is also the United States)
-_CONTINENT_PARTS = {"amerika latin", "amerika selatan", "amerika utara", "amerika tengah",
-                    "latin america", "south america", "north america", "central america"}
+_CONTINENT_PARTS = _WORDS["continent_parts"]
 # words after which a place's name names a district, village or hill inside it
-_PLACE_PART_WORDS = {"bukit", "kecamatan", "kelurahan", "desa", "dusun", "distrik", "nagari",
-                     "gampong"}
+_PLACE_PART_WORDS = _WORDS["place_part_words"]
 # honorifics that open a person's name ("Sri Bima", "Dr. Bima Arya")
-_NAME_PREFIXES = {"sri", "tuan", "datuk", "dato", "tun", "haji", "hajjah", "habib", "buya",
-                  "bapak", "pak", "mr", "mrs", "ms", "sir", "kh", "h", "hj", "drs", "ir",
-                  "prof", "dr", "raden", "rd", "andi", "teuku", "cut", "sultan"}
+_NAME_PREFIXES = _WORDS["name_prefixes"]
 # words before a place's name that make it a language or a people's quarter
-_LANGUAGE_WORDS = {"bahasa", "berbahasa", "dialek", "aksara", "logat", "kampung"}
-_NOT_PARTNER = {"berbatasan", "bersebelahan", "bersaing", "dibandingkan", "dibanding",
-                "menyaingi", "melebihi", "asal", "kelahiran", "lahir"}
+_LANGUAGE_WORDS = _WORDS["language_words"]
+_NOT_PARTNER = _WORDS["not_partner"]
 # titles of a town's head and deputy head
-_MAYORS = {"Wali Kota", "Wakil Wali Kota", "Mayor", "Deputy Mayor", "Vice Mayor", "City Mayor",
-           "Lord Mayor", "Town Mayor", "Municipal Mayor", "Oberbürgermeister", "Bürgermeister",
-           "Burgemeester", "Alcalde", "Prefeito", "Sindaco", "Primátor", "Hokim", "Wakil Hokim",
-           "Deputy Hokim"}
+_MAYORS = _WORDS["mayors"]
 # people named by where they come from ("petani Sri Lanka", "wisatawan Jepang"): the place
 # is no party of the sentence's agreement
-_PEOPLE_NOUNS = {"petani", "warga", "wisatawan", "turis", "mahasiswa", "pelajar", "siswa",
-                 "pengusaha", "nelayan", "pekerja", "perajin", "peternak", "penduduk",
-                 "masyarakat", "peserta", "atlet", "seniman", "santri", "peziarah", "pembeli",
-                 "konsumen", "pelaku", "buruh", "farmers", "students", "tourists", "residents"}
+_PEOPLE_NOUNS = _WORDS["people_nouns"]
 # words between a title shared by several names and the names ("kedua daerah, yakni")
-_SHARED_FILLERS = {"kedua", "ketiga", "daerah", "belah", "pihak", "masing", "yakni", "yaitu",
-                   "pemda", "instansi", "lembaga", "kabupaten", "kota", "provinsi", "wilayah"}
+_SHARED_FILLERS = _WORDS["shared_fillers"]
 # heads of an apposition that places a town: "X, kota pelabuhan di Provinsi Y"
-_APPOSITION_HEADS = {"kota", "kabupaten", "ibu", "ibukota", "daerah", "wilayah", "pusat",
-                     "city", "town", "port", "pelabuhan", "distrik", "kawasan"}
+_APPOSITION_HEADS = _WORDS["apposition_heads"]
 # adverbs and verbs between the acting party and its agreement word
-_SUBJECT_LINK = {"juga", "tengah", "sedang", "telah", "sudah", "akan", "kini", "pun", "terus",
-                 "masih", "berencana", "segera", "menandatangani", "meneken", "menjalin",
-                 "menjajaki", "mulai", "resmi", "kembali"}
+_SUBJECT_LINK = _WORDS["subject_link"]
 # head words of an English name given in brackets after an Indonesian one
-_ENGLISH_ORG_HEADS = {"ministry", "chamber", "department", "office", "agency", "council",
-                      "association", "university", "commission", "bureau", "board",
-                      "authority", "committee", "federation", "union", "institute", "society",
-                      "corporation", "company", "bank", "hospital", "college", "foundation"}
+_ENGLISH_ORG_HEADS = _WORDS["english_org_heads"]
 # words before a body that is consulted or approves, not a partner
-_CONSULTED = {"dibahas", "dikonsultasikan", "berkonsultasi", "konsultasi", "berkoordinasi",
-              "dikoordinasikan", "persetujuan", "rekomendasi", "diajukan", "difasilitasi"}
+_CONSULTED = _WORDS["consulted"]
 # nouns before a route or project named by two places ("tol Semarang-Demak")
-_ROUTE_WORDS = {"tol", "jalan", "ruas", "jalur", "rute", "trayek", "tanggul", "laut", "kereta",
-                "pipa", "koridor", "lintas", "penerbangan", "kapal", "feri", "bus"}
+_ROUTE_WORDS = _WORDS["route_words"]
 # verbs of headlines ("Pemkab X Gandeng Universitas Y"): no part of a body's name
-_HEADLINE_VERBS = {"gandeng", "teken", "jalin", "sepakati", "tandatangani", "kunjungi",
-                   "jajaki", "perkuat", "perpanjang", "bahas", "tawarkan", "rangkul", "gaet",
-                   "siapkan", "luncurkan", "resmikan", "dukung", "salurkan", "gelontorkan"}
-_NAME_ABBREVIATIONS = {"muh", "moh", "moch", "mhd", "abd", "ach", "ahm", "dg", "dt", "st", "sy",
-                       "mch", "mohd", "md"}
-_PLACE_LINK = {",", "di", "in", "(", "ibu", "kota", "ibukota", "capital", "of", "the", "provinsi",
-               "prefektur", "negara", "bagian", "state", "province", "prefecture", "wilayah",
-               "kegubernuran", "governorate", ")"}
+_HEADLINE_VERBS = _WORDS["headline_verbs"]
+_NAME_ABBREVIATIONS = _WORDS["name_abbreviations"]
+_PLACE_LINK = _WORDS["place_link"]
 # verbs that place a town in a region ("X merupakan ibu kota Provinsi Y", "X terletak di Y")
-_LOCATING = {"merupakan", "adalah", "terletak", "berada", "yang", "menjadi", "is", "lies",
-             "located"}
+_LOCATING = _WORDS["locating"]
 # a region named with its seat after it ("Provinsi Y yang beribu kota di X")
-_SEAT_LINK = {"yang", "beribu", "beribukota", "dengan", "berpusat", "whose", "with", "is"}
+_SEAT_LINK = _WORDS["seat_link"]
 # a named unit between a town and its region ("Departemen Var", "Distrik Y")
-_SUBUNIT_PLACE_WORDS = {"departemen", "department", "county", "distrik", "district",
-                        "arrondissement", "prefektur", "prefecture"}
-_BODY_WORDS = {
-    "museum", "agency", "institute", "institut", "center", "centre", "foundation", "council",
-    "association", "organization", "organisation", "organisasi", "lembaga", "pusat", "balai",
-    "corporation", "company", "bank", "university", "universitas", "college", "school",
-    "society", "federation", "union", "network", "forum", "group", "badan", "dewan", "komisi",
-    "komite", "committee", "commission", "authority", "board", "office", "kantor", "chamber",
-    "ministry", "department", "bureau", "administration", "service", "fund", "trust",
-    "koperasi", "perusahaan", "persatuan", "perhimpunan", "ikatan", "yayasan", "asosiasi",
-    "gabungan", "serikat", "kamar", "otorita", "kementerian", "dinas", "biro", "akademi",
-    "politeknik", "sekolah", "rumah", "sakit", "hospital", "laboratory", "laboratorium",
-    "pelabuhan",  # a port run as a unit: "Pelabuhan Perikanan Nusantara (PPN)"
-}
-_ROMAN = {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"}
-_NOT_ACRONYMS = {"mou", "moa", "loi", "pks", "apbd", "apbn", "wib", "wita", "wit", "ikn", "bbm",
-                 "cpo", "pad", "rpjmd", "rpjmn", "covid", "ham", "usd", "idr", "rp", "persero",
-                 "tbk", "cek", "baca", "juga", "foto", "advertisement", "scroll", "with",
-                 "content", "continue", "the", "and"}
-_NAME_JOINERS = {"of", "the", "and", "dan", "for", "-"}  # inside a name defined by acronym
-_COORD = {"dan", "dengan", "&", "serta", "and", "with", "-", "–", "/"}
-_AND = {"dan", "serta", "&", "and"}
+_SUBUNIT_PLACE_WORDS = _WORDS["subunit_place_words"]
+_BODY_WORDS = _WORDS["body_words"]
+_ROMAN = _WORDS["roman"]
+_NOT_ACRONYMS = _WORDS["not_acronyms"]
+_NAME_JOINERS = _WORDS["name_joiners"]
+_COORD = _WORDS["coord"]
+_AND = _WORDS["and"]
 # the last word of an English name of a programme or body ("Training Program")
-_ENGLISH_NAME_HEADS = {"program", "programme", "programs", "center", "centre", "institute",
-                       "academy", "project", "scheme", "award", "awards", "festival", "foundation",
-                       "council", "board", "agency", "fund", "network", "forum", "summit", "expo",
-                       "association", "corporation", "company", "college", "school", "university"}
-_COMPASS = {"utara", "selatan", "timur", "barat", "tengah", "tenggara", "north",
-            "south", "east", "west", "central"}
+_ENGLISH_NAME_HEADS = _WORDS["english_name_heads"]
+_COMPASS = _WORDS["compass"]
 # a diplomatic mission and the words between it and the town it sits in
-_MISSION_WORDS = {"konsul", "konjen", "kjri", "kri", "kbri", "konsulat", "consul", "consulate",
-                  "dubes", "embassy", "kedutaan"}
-_MISSION_FILLERS = {"ri", "republik", "indonesia", "jenderal", "general", "besar", "of",
-                    "the", "kehormatan", "honorary"}
-_LOCATIVE = {"di", "ke", "menuju", "in", "at", "to"}
-_PARTICLES = {"bin", "binti", "van", "der", "de", "al", "el", "von", "la", "le", "ibn", "bt",
-              "bte", "da", "dos", "das", "do"}
+_MISSION_WORDS = _WORDS["mission_words"]
+_MISSION_FILLERS = _WORDS["mission_fillers"]
+_LOCATIVE = _WORDS["locative"]
+_PARTICLES = _WORDS["particles"]
 _ORG_HEADS = {
     # head words (normalised) -> organisation kind
     "dinas": "dinas", "badan": "badan", "biro": "biro", "kementerian": "kementerian",
@@ -217,38 +154,28 @@ _NAMED_HEADS = {
     "satgas": "lembaga", "satuan tugas": "lembaga",
 }
 # words that end company names although they are ordinary words ("PT Bumi Jaya Abadi")
-_COMPANY_WORDS = {"utama", "jaya", "mandiri", "abadi", "makmur", "sejahtera", "sentosa", "raya",
-                  "prima", "karya", "sakti", "indah", "agung", "maju", "bersama", "persada"}
+_COMPANY_WORDS = _WORDS["company_words"]
 _HEAD_STARTS = {k.split(" ")[0] for k in (*_ORG_HEADS, *_NAMED_HEADS)}
-_COMPANY_SUFFIX = {"motors", "motor", "group", "corporation", "corp", "co", "ltd", "limited",
-                   "inc", "holdings", "industries", "company", "gmbh", "ag", "bhd", "berhad",
-                   "tbk", "persero", "plc", "llc", "sdn"}
+_COMPANY_SUFFIX = _WORDS["company_suffix"]
 # bodies whose offices in other places are branches of the one body
-_BRANCHED = frozenset({"perusahaan", "bumn", "bumd", "universitas"})
-_SUBUNIT_HEADS = {"bidang", "bagian", "seksi", "subbagian", "subbidang", "sub", "divisi", "unit"}
-_TITLE_EXTENSION = {"luar", "biasa", "dan", "berkuasa", "penuh", "lbbp", "extraordinary",
-                    "plenipotentiary", "and"}
+_BRANCHED = _WORDS["branched"]
+_SUBUNIT_HEADS = _WORDS["subunit_heads"]
+_TITLE_EXTENSION = _WORDS["title_extension"]
 # English names with the head word last: "Hainan University", "Kyushu Sangyo University"
 # degrees written before a name, never inside one ("... Taman Sari Ir. Heru")
-_NAME_PREFIX_DEGREES = {"ir", "dr", "drs", "dra", "prof", "hj", "drg", "drh"}
-_SUFFIX_UNIVERSITY = {"university", "college", "polytechnic", "academy", "institute"}
+_NAME_PREFIX_DEGREES = _WORDS["name_prefix_degrees"]
+_SUFFIX_UNIVERSITY = _WORDS["suffix_university"]
 # schools: "SMK Negeri 1 Berastagi", "SMAN 3 Kupang", "MTsN 2 Kota Bima"
-_SCHOOL_HEADS = {"sd", "smp", "sma", "smk", "sdn", "smpn", "sman", "smkn", "mi", "mts", "ma",
-                 "min", "mtsn", "man", "slb"}
+_SCHOOL_HEADS = _WORDS["school_heads"]
 # a lower-case class noun that a body's name or acronym follows after a comma
 # ("lembaga riset pertanian Brasil, EMBRAPA", "perusahaan parfum asal Grasse, Société X (SX)")
-_BODY_NOUNS = {"lembaga", "badan", "organisasi", "perusahaan", "institusi", "yayasan",
-               "korporasi", "agensi", "otoritas", "badan usaha", "sekolah", "universitas",
-               "perguruan"}
+_BODY_NOUNS = _WORDS["body_nouns"]
 # lower-case words inside foreign names defined by their acronym ("Société Aromatique de
 # Provence (SAP)")
-_FOREIGN_JOINERS = {"de", "du", "des", "la", "le", "di", "da", "do", "dos", "del", "der", "für",
-                    "et", "y", "e"}
-_PARTY_ORG_KINDS = {"perusahaan", "universitas", "asosiasi", "kementerian", "lembaga", "bumn",
-                    "sekolah", "organisasi",
-                    "bumd", "kedutaan", "konsulat", "otorita"}
+_FOREIGN_JOINERS = _WORDS["foreign_joiners"]
+_PARTY_ORG_KINDS = _WORDS["party_org_kinds"]
 # bodies that sign for themselves: a company, a state company, a university, an association
-_BODY_KINDS = {"perusahaan", "universitas", "asosiasi", "bumn", "bumd"}
+_BODY_KINDS = _WORDS["body_kinds"]
 _KIND_RANK = {"cooperation": 0, "offer": 1, "loi": 2, "mou": 3, "moa": 4, "sister": 5}
 # (the word lists are gated: a sentence without any of their words is not searched)
 _PLANNED = GatedPattern(re.compile(r"\b(akan|rencana\w*|direncanakan|nantinya|mendatang|"
@@ -3575,8 +3502,7 @@ class _Extraction:
 
 # words of a university's class, not its own name ("Universitas Islam Negeri", "Institut
 # Agama Islam Negeri", "Sekolah Tinggi Agama Hindu Negeri")
-_UNIVERSITY_CLASS_WORDS = {"universitas", "institut", "sekolah", "tinggi", "politeknik", "agama",
-                           "islam", "kristen", "katolik", "hindu", "buddha", "negeri"}
+_UNIVERSITY_CLASS_WORDS = _WORDS["university_class_words"]
 
 
 _UNIVERSITY_HEADS = re.compile(

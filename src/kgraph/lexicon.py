@@ -47,6 +47,22 @@ def _lines(name: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1)
+def rule_words(name: str = "rule_words.txt") -> dict[str, frozenset[str]]:
+    """The closed word classes of the extraction rules: `[section]` headers, then one
+    entry per line ("#" lines are comments)."""
+    sections: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for line in _lines(name):
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+        elif current is None:
+            raise ValueError(f"{DATA / name}: {line!r} comes before any [section]")
+        else:
+            current.add(line)
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
 def _tsv(name: str) -> list[dict[str, str]]:
     path = DATA / name
     if not path.exists():
