@@ -42,9 +42,15 @@ def _graph(articles: int, undated_every: int = 0) -> Graph:
     return graph
 
 
-@pytest.fixture(scope="module", params=["dated", "partly undated"])
+@pytest.fixture(scope="module", params=["dated", "partly undated", "busiest undated"])
 def stores(request):
-    graph = _graph(150, undated_every=0 if request.param == "dated" else 3)
+    graph = _graph(150, undated_every=3 if request.param == "partly undated" else 0)
+    if request.param == "busiest undated":
+        # the articles naming the busiest province have no date, the others do: its
+        # pages must still reach its undated articles
+        for article in set(graph.objects(PROV01, URIRef(
+                "https://w3id.org/kgraph/ontology#mentionedIn"))):
+            graph.remove((article, DCTERMS.date, None))
     return graph, oxigraph_from_graph(graph)
 
 
@@ -108,3 +114,53 @@ def test_the_whole_leads_answer_on_a_large_page(stores):
     # each region counts thrice against the limit (see the header)
     page = run_query(store, query, limit=len(whole) + 3 * len(parties) + 3)
     assert len(whole) > 10 and _rows(page) == whole and not page.more
+
+
+KG = "https://w3id.org/kgraph/ontology#"
+RDF_TYPE = URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+
+
+def _cooperation_rows(result) -> list[tuple[str, ...]]:
+    # the parts of a concatenated cell sorted (parties are joined by " | ")
+    return [tuple("" if t is None else "|".join(sorted(re.split(r"; |, | \| ", str(t))))
+                  for t in row) for row in result.rows]
+
+
+@pytest.fixture(scope="module", params=[0, 3, 1], ids=["dated", "partly undated", "undated"])
+def cooperation_stores(request):
+    """Some cooperations (kg:Agreement) without a kg:date: every third one, or all."""
+    graph = _graph(150)
+    if request.param:
+        kg_date = URIRef(KG + "date")
+        dated = sorted((node, date) for node, date in graph.subject_objects(kg_date)
+                       if (node, RDF_TYPE, URIRef(KG + "Agreement")) in graph)
+        for k, (node, date) in enumerate(dated):
+            if k % request.param == 0:
+                graph.remove((node, kg_date, date))
+    return graph, oxigraph_from_graph(graph)
+
+
+@pytest.mark.parametrize("name", ["agreements", "partners", "foreign-partners", "sectors",
+                                  "regions"])
+def test_cooperation_pages_are_the_first_rows_of_the_whole_answer(name, cooperation_stores):
+    """The cooperation queries pick their page from a cut-off date (undated cooperations
+    only when fewer than N are dated) or from the region's cooperations: a page is the
+    first rows of the whole answer, on both stores."""
+    graph, store = cooperation_stores
+    query = find_query(name)
+    for region in [None, *_busiest_and_quietest(graph)]:
+        params = {"region": region} if region else None
+        wholes = [_cooperation_rows(run_query(target, query, params, limit=0))
+                  for target in (graph, store)]
+        assert wholes[0] == wholes[1], (name, region)
+        whole = wholes[0]
+        assert whole or region, name
+        # 50: more than the dated cooperations of the partly undated graph
+        for limit in (1, 3, 30, 50):
+            page = run_query(store, query, params, limit=limit)
+            if limit == 3:
+                other = run_query(graph, query, params, limit=limit)
+                assert _cooperation_rows(other) == _cooperation_rows(page)
+                assert other.more == page.more
+            assert _cooperation_rows(page) == whole[:limit], (name, region, limit)
+            assert page.more == (len(whole) > limit)

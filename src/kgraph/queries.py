@@ -533,6 +533,11 @@ def run_query(graph_or_store: Graph | pyoxigraph.Store, query: SavedQuery | str,
         # a name matching nothing: run the query on a node that is in no graph, for
         # its variables, and answer no row
         text = with_values_rows(text, REGION_NODE, nodes or [URIRef(_NO_REGION)])
+    # a parameter the query text does not name binds nothing (a region is bound as
+    # ?regionNode above): leave it out, rather than a VALUES block in every group
+    blank = _blank(text)
+    bindings = {k: v for k, v in bindings.items()
+                if re.search(rf"[?$]{re.escape(k)}\b", blank)}
     if isinstance(graph_or_store, Graph):
         result = _run_rdflib(graph_or_store, text, bindings)
     else:
